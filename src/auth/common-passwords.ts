@@ -1,0 +1,27 @@
+// A list of the most common passwords, lowercased, from public breach-frequency rankings.
+// Compared case-insensitively; it only needs the ones an attacker tries first.
+export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
+  '123456', 'password', '12345678', 'qwerty', '123456789', '12345', '1234', '111111',
+  '1234567', 'dragon', '123123', 'baseball', 'abc123', 'football', 'monkey', 'letmein',
+  '696969', 'shadow', 'master', '666666', 'qwertyuiop', '123321', 'mustang', '1234567890',
+  'michael', '654321', 'superman', '1qaz2wsx', '7777777', '121212', '000000', 'qazwsx',
+  '123qwe', 'killer', 'trustno1', 'jordan', 'jennifer', 'zxcvbnm', 'asdfgh', 'hunter',
+  'buster', 'soccer', 'harley', 'batman', 'andrew', 'tigger', 'sunshine', 'iloveyou',
+  '2000', 'charlie', 'robert', 'thomas', 'hockey', 'ranger', 'daniel', 'starwars',
+  'klaster', '112233', 'george', 'computer', 'michelle', 'jessica', 'pepper', '1111',
+  'zxcvbn', '555555', '11111111', '131313', 'freedom', '777777', 'pass', 'maggie',
+  '159753', 'aaaaaa', 'ginger', 'princess', 'joshua', 'cheese', 'amanda', 'summer',
+  'love', 'ashley', 'nicole', 'chelsea', 'biteme', 'matthew', 'access', 'yankees',
+  '987654321', 'dallas', 'austin', 'thunder', 'taylor', 'matrix', 'password1', 'password123',
+  'passw0rd', 'p@ssw0rd', 'welcome', 'welcome1', 'admin', 'admin123', 'administrator', 'root',
+  'toor', 'changeme', 'changeme123', 'secret', 'letmein123', 'qwerty123', 'qwerty12', '1q2w3e4r',
+  '1q2w3e4r5t', 'abcd1234', 'iloveyou1', 'football1', 'baseball1', 'monkey123', 'dragon123', 'sunshine1',
+  'princess1', '00000000', '12341234', 'qwertyui', 'asdfghjk', 'zxcvbnm1', 'password!', 'password1!',
+  'welcome123', 'test1234', 'testtest', 'guest', 'guest123', 'user1234', 'default', 'letmein!',
+  'trustno1!', 'login', 'master123', 'hello123', 'superman1', 'batman123', 'starwars1', 'whatever',
+  'football123', 'pokemon', 'naruto', 'samsung', 'google', 'iloveyou123', '696969696969', 'qazwsxedc',
+  '1qazxsw2', 'zaq12wsx', 'q1w2e3r4', 'q1w2e3r4t5', 'a1b2c3d4', 'aa123456', 'abc12345', 'asdf1234',
+  'asdfasdf', '88888888', '99999999', '123456a', '123456789a', 'a123456789', '1234qwer', 'qwer1234',
+  'secret123', 'summer2024', 'summer2025', 'winter2024', 'winter2025', 'spring2025', 'autumn2025', 'password2024',
+  'password2025', 'password2026', 'vision', 'dashboard',
+]);

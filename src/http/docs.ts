@@ -1,0 +1,21 @@
+// Public documentation routes: Swagger UI at /docs and the spec itself at /openapi.yaml and /openapi.json.
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { SPEC_PATH, readSpecText } from '../openapi/document.js';
+
+export async function registerDocs(app: FastifyInstance): Promise<void> {
+  // Static mode serves openapi.yaml as written; nothing is derived from the routes.
+  await app.register(swagger, { mode: 'static', specification: { path: SPEC_PATH, baseDir: path.dirname(SPEC_PATH) } });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { persistAuthorization: false, tryItOutEnabled: false, displayOperationId: true },
+  });
+
+  const yamlText = readSpecText();
+  const jsonText = JSON.stringify(parse(yamlText));
+  app.get('/openapi.yaml', { schema: { hide: true } }, (_request, reply) => reply.type('application/yaml; charset=utf-8').send(yamlText));
+  app.get('/openapi.json', { schema: { hide: true } }, (_request, reply) => reply.type('application/json; charset=utf-8').send(jsonText));
+}

@@ -1,0 +1,118 @@
+// Turns every error into RFC 9457 problem details. Library errors are translated here, at one boundary.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError, problemType, type ValidationIssue } from '../errors.js';
+import type { ErrorObject } from '../openapi/validation.js';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  code: string;
+  errors?: ValidationIssue[];
+}
+
+function toProblem(error: ApiError, request: FastifyRequest): Problem {
+  const problem: Problem = { type: problemType(error.code), title: error.title, status: error.status, detail: error.message, instance: request.url.split('?')[0] ?? request.url, code: error.code };
+  if (error.errors) problem.errors = error.errors;
+  return problem;
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: ApiError): FastifyReply {
+  if (error.headers) reply.headers(error.headers);
+  return reply.code(error.status).type(PROBLEM_CONTENT_TYPE).send(toProblem(error, request));
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value);
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const token of pointer.split('/').slice(1)) {
+    const key = token.replace(/~1/g, '/').replace(/~0/g, '~');
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  return node;
+}
+
+/** Writes one Ajv error as a sentence that names the field, the rule and the fix. */
+export function describeValidationError(error: ErrorObject, context: string, data: unknown): ValidationIssue {
+  const location = `${context}${error.instancePath}`;
+  const params = error.params as Record<string, unknown>;
+  let message: string;
+
+  switch (error.keyword) {
+    case 'required':
+      message = `${location}/${String(params.missingProperty)} is missing; add it`;
+      break;
+    case 'additionalProperties':
+      message = `${location} has the unknown property "${String(params.additionalProperty)}"; remove it`;
+      break;
+    case 'type':
+      message = `${location} must be ${String(params.type)}, but it is ${describeValue(valueAt(data, error.instancePath))}`;
+      break;
+    case 'enum':
+      message = `${location} must be one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}, but it is ${describeValue(valueAt(data, error.instancePath))}`;
+      break;
+    default:
+      message = `${location} ${error.message ?? 'is invalid'}`;
+  }
+  return { location, message: `${message}.`, keyword: error.keyword };
+}
+
+function fromValidation(error: FastifyError, request: FastifyRequest): ApiError {
+  const context = error.validationContext ?? 'body';
+  const data = (request as unknown as Record<string, unknown>)[context === 'querystring' ? 'query' : context];
+  const issues = (error.validation ?? []).map((item) => describeValidationError(item as ErrorObject, context, data));
+
+  if (context === 'body' && data === undefined) {
+    return new ApiError('invalid-request', 'The request body is missing; send a JSON object with Content-Type: application/json.', { errors: issues });
+  }
+  const first = issues[0]?.message ?? `The ${context} is invalid.`;
+  return new ApiError('invalid-request', `Invalid ${context}: ${first}`, { errors: issues });
+}
+
+/** Maps Fastify's own client errors (parsing, size, media type) to catalogue entries. */
+function fromFastifyError(error: FastifyError, request: FastifyRequest): ApiError | undefined {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new ApiError('invalid-json', `The body is not valid JSON (${error.message.replace(/^Body is not valid JSON but content-type is set to 'application\/json'/, 'parse error')}); send a JSON document.`, { cause: error });
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new ApiError('invalid-json', 'The body is empty although Content-Type is application/json; send a JSON object.', { cause: error });
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ApiError('payload-too-large', `The body is larger than this server accepts (${request.routeOptions.bodyLimit ?? 'the configured'} bytes); send a smaller body.`, { cause: error });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+    case 'FST_ERR_CTP_INVALID_TYPE':
+      return new ApiError('unsupported-media-type', `The content type ${request.headers['content-type'] ?? '(none)'} is not supported here; send the body as application/json.`, { cause: error });
+    default:
+      break;
+  }
+  if (error.code?.startsWith('FST_ERR_CTP_')) return new ApiError('invalid-request', `The request body could not be read: ${error.message}.`, { cause: error });
+  return undefined;
+}
+
+export function handleError(this: unknown, error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  let apiError: ApiError | undefined;
+  if (error instanceof ApiError) apiError = error;
+  else if (error.validation) apiError = fromValidation(error, request);
+  else apiError = fromFastifyError(error, request);
+
+  if (apiError) {
+    request.log.info({ code: apiError.code, status: apiError.status, operation: request.routeOptions.config?.operationId }, apiError.message);
+    return sendProblem(reply, request, apiError);
+  }
+
+  // The last branch reveals nothing about the failure to the client; the log has it all.
+  request.log.error({ err: error, operation: request.routeOptions.config?.operationId }, 'unhandled error');
+  return sendProblem(reply, request, new ApiError('internal', 'The server failed to handle this request; try again, and report it with the request id if it persists.'));
+}

@@ -1,0 +1,26 @@
+// Builds the domain services the handlers call.
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import type { Storage } from '../storage/database.js';
+import { createUserService } from './users.js';
+import { createNotificationService } from './notifications.js';
+import { createModelService } from './models.js';
+import { createBusinessMetricService } from './business-metrics.js';
+import { createDriftService } from './drift.js';
+import { createConnectorService } from './connectors.js';
+import { createMonitoringService } from './monitoring.js';
+
+export function createServices(app: FastifyInstance, storage: Storage, config: Readonly<Config>) {
+  const notifications = createNotificationService(storage);
+  return {
+    users: createUserService({ app, storage, config, notifications }),
+    notifications,
+    models: createModelService(storage),
+    businessMetrics: createBusinessMetricService(storage),
+    drift: createDriftService(storage),
+    connectors: createConnectorService(storage),
+    monitoring: createMonitoringService(app, storage),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

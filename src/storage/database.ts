@@ -1,0 +1,82 @@
+// Opens the database (embedded SQLite by default, PostgreSQL when DATABASE_URL is set) and migrates it.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Database } from './schema.js';
+import { migrationProvider } from './migrations/index.js';
+import type { Engine } from './migrations/columns.js';
+
+export type { Engine };
+
+export interface Storage {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** Where the data lives, without credentials: a file path or host/database. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface StorageOptions {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  poolSize: number;
+}
+
+export const SQLITE_FILE_NAME = 'vision.db';
+
+function openSqlite(dataDir: string): Storage {
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, SQLITE_FILE_NAME);
+  const connection = new BetterSqlite3(file);
+
+  // WAL lets readers run while a write is in progress; the busy timeout waits for a lock instead of failing.
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('busy_timeout = 5000');
+  connection.pragma('foreign_keys = ON');
+
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+function describePostgres(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+}
+
+function openPostgres(url: string, poolSize: number): Storage {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', location: describePostgres(url), close: () => db.destroy() };
+}
+
+/** Runs every pending migration. Kysely's Migrator holds a lock, so instances starting together migrate once. */
+export async function migrate(storage: Storage): Promise<string[]> {
+  const migrator = new Migrator({ db: storage.db, provider: migrationProvider(storage.engine) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed on the ${storage.engine} database at ${storage.location}: ${(error as Error).message}`, { cause: error });
+  }
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}
+
+export async function openStorage(options: StorageOptions): Promise<Storage> {
+  const storage = options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize) : openSqlite(options.dataDir);
+  await migrate(storage);
+  return storage;
+}
+
+/** Times one round trip to the database, in milliseconds. */
+export async function pingDatabase(storage: Storage): Promise<number> {
+  const started = performance.now();
+  await sql`select 1`.execute(storage.db);
+  return performance.now() - started;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  // SQLite: SQLITE_CONSTRAINT_UNIQUE; PostgreSQL: unique_violation.
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}

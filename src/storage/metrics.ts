@@ -1,0 +1,36 @@
+// Reads and writes business metric points.
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, MetricPointTable } from './schema.js';
+
+export type MetricPointRow = Selectable<MetricPointTable>;
+
+export interface MetricPoint {
+  metric: string;
+  modelKey: number;
+  timestamp: string;
+  value: number;
+}
+
+/** Inserts points in one transaction; a point whose (metric, model, timestamp) exists is replaced, so a retried batch changes nothing. */
+export async function upsertMetricPoints(db: Kysely<Database>, points: MetricPoint[], now: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const point of points) {
+      await trx
+        .insertInto('metric_points')
+        .values({ metric: point.metric, model_key: point.modelKey, timestamp: point.timestamp, value: point.value, created_at: now })
+        .onConflict((conflict) => conflict.columns(['metric', 'model_key', 'timestamp']).doUpdateSet({ value: point.value }))
+        .execute();
+    }
+  });
+}
+
+export function selectMetricPoints(db: Kysely<Database>, filter: { metrics: string[]; from: string; to: string; modelKey?: number }): Promise<MetricPointRow[]> {
+  let query = db.selectFrom('metric_points').selectAll().where('metric', 'in', filter.metrics).where('timestamp', '>=', filter.from).where('timestamp', '<', filter.to);
+  if (filter.modelKey !== undefined) query = query.where('model_key', '=', filter.modelKey);
+  return query.orderBy('timestamp').execute();
+}
+
+export async function newestMetricTimestamp(db: Kysely<Database>, metrics: string[]): Promise<string | undefined> {
+  const row = await db.selectFrom('metric_points').select((eb) => eb.fn.max('timestamp').as('newest')).where('metric', 'in', metrics).executeTakeFirst();
+  return (row?.newest as string | null | undefined) ?? undefined;
+}

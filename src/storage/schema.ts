@@ -1,0 +1,107 @@
+// Table types for Kysely. JSON columns are stored as text in both engines, so the code is the same on each.
+import type { Generated } from 'kysely';
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  role: 'admin' | 'user';
+  /** Bumped on a password change or deletion; tokens carry the version they were issued for. */
+  token_version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ModelTable {
+  id: Generated<number>;
+  name: string;
+  description: string;
+  /** JSON array of strings. */
+  labels: string;
+  /** JSON array of strings. */
+  tags: string;
+  owner: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ModelVersionTable {
+  id: Generated<number>;
+  model_id: number;
+  version: number;
+  /** JSON: feature_names, coefficients, feature_means, coefficient_variance. */
+  stats: string;
+  /** JSON object of evaluation metrics, e.g. {"accuracy": 0.93}. */
+  metrics: string;
+  status: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface MetricPointTable {
+  id: Generated<number>;
+  metric: string;
+  /** 0 when the point belongs to no model, so the unique key (metric, model_key, timestamp) holds. */
+  model_key: number;
+  timestamp: string;
+  value: number;
+  created_at: string;
+}
+
+export interface DriftReportTable {
+  id: Generated<number>;
+  model_id: number | null;
+  drift_score: number;
+  drift_detected: number;
+  drift_share: number;
+  /** JSON object: feature name to score. */
+  details: string;
+  /** JSON array of per-feature results. */
+  features: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface ConnectorTable {
+  id: Generated<number>;
+  name: string;
+  provider: string;
+  type: 'cloud' | 'onprem';
+  status: 'connected' | 'pending' | 'disconnected';
+  /** JSON object of non-secret settings. */
+  settings: string;
+  /** AES-GCM ciphertext of the JSON secrets, or null. */
+  secrets: string | null;
+  status_reason: string | null;
+  last_checked: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  kind: string;
+  severity: 'info' | 'warning' | 'critical';
+  title: string;
+  message: string;
+  model_id: number | null;
+  related_id: number | null;
+  timestamp: string;
+}
+
+/** One-off facts about the database, e.g. that the demo data was seeded. */
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  settings: SettingTable;
+  users: UserTable;
+  models: ModelTable;
+  model_versions: ModelVersionTable;
+  metric_points: MetricPointTable;
+  drift_reports: DriftReportTable;
+  connectors: ConnectorTable;
+  notifications: NotificationTable;
+}

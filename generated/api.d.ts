@@ -517,9 +517,23 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /** @description Maximum number of items on the page. */
+        Limit: number;
+        /**
+         * @description Opaque position to continue from, taken from the `rel="next"` URL of the previous page's
+         *     `Link` header. Leave it out for the first page.
+         */
+        Cursor: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description `<URL>; rel="next"` when another page follows; absent on the last page. The URL keeps the
+         *     request's filters and carries `limit` and `cursor`.
+         */
+        Link: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;

@@ -14,7 +14,7 @@ export function registerNotFound(app: FastifyInstance, operations: Operation[]):
   for (const operation of operations) {
     const entry = paths.get(operation.specPath) ?? { pattern: pathPattern(operation.specPath), methods: new Set<string>() };
     entry.methods.add(operation.method.toUpperCase());
-    // Fastify answers HEAD for every GET route.
+    // Fastify registers a HEAD route for every GET route.
     if (operation.method === 'get') entry.methods.add('HEAD');
     paths.set(operation.specPath, entry);
   }

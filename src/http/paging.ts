@@ -1,5 +1,5 @@
 // Keyset paging shared by every list operation: `limit` and an opaque `cursor`, with the next page in a Link header.
-// A cursor holds the sort key of the last row sent, so rows inserted meanwhile never shift a page.
+// A cursor contains the sort key of the last row sent, so rows inserted meanwhile never shift a page.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
 

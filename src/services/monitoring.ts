@@ -62,7 +62,7 @@ export function createMonitoringService(app: FastifyInstance, storage: Storage) 
         await pingDatabase(storage);
         return true;
       } catch (error) {
-        app.log.warn({ err: error }, 'readiness check: database did not answer');
+        app.log.warn({ err: error }, 'readiness check failed: the database did not respond');
         return false;
       }
     },

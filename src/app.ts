@@ -11,6 +11,7 @@ import { handleError } from './http/problems.js';
 import { registerNotFound } from './http/not-found.js';
 import { registerCors } from './http/cors.js';
 import { registerDocs } from './http/docs.js';
+import { registerAccessLog } from './http/access-log.js';
 import { createAuthenticator } from './auth/authenticate.js';
 import { CLOCK_TOLERANCE_SECONDS, TOKEN_ALGORITHM } from './auth/tokens.js';
 import { openStorage, type Storage } from './storage/database.js';
@@ -39,6 +40,8 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     bodyLimit: config.bodyLimitBytes,
     ajv: undefined,
     requestTimeout: 30_000,
+    // src/http/access-log.ts writes one line per request instead of Fastify's two.
+    disableRequestLogging: true,
   });
 
   const document = loadDocument();
@@ -47,6 +50,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   app.setValidatorCompiler(createRequestValidatorCompiler());
   app.setErrorHandler(handleError);
   app.decorateRequest('principal', undefined);
+  registerAccessLog(app);
 
   await app.register(jwt, {
     secret: config.jwtSecret,

@@ -1,4 +1,4 @@
-// The benchmark's baseline: a plain node:http server that answers the benchmarked requests with the bodies the
+// The benchmark's baseline: a plain node:http server that responds to the benchmarked requests with the bodies the
 // real server sent, pre-serialized, with no routing library, validation, authentication or database.
 // Usage: node --import tsx scripts/bench-baseline.ts RESPONSES_JSON — it prints the listening port on stdout.
 import { createServer } from 'node:http';
@@ -26,7 +26,7 @@ for (const response of JSON.parse(readFileSync(file, 'utf8')) as RecordedRespons
 
 const server = createServer((request, response) => {
   const recorded = responses.get(`${request.method} ${request.url}`);
-  // The request body is read and dropped, as a real server would read it before answering.
+  // The request body is read and dropped, as a real server reads it before responding.
   request.resume();
   request.on('end', () => {
     if (!recorded) {

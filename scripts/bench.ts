@@ -74,7 +74,7 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
     exited = true;
   });
   while (performance.now() - started < STARTUP_TIMEOUT_MS) {
-    if (exited) throw new Error(`The server exited with code ${child.exitCode} before answering /health/live; its output is above.`);
+    if (exited) throw new Error(`The server exited with code ${child.exitCode} before responding on /health/live; its output is above.`);
     try {
       const response = await fetch(`${origin}/health/live`);
       if (response.status === 200) return { child, origin, startupMs: performance.now() - started };
@@ -84,7 +84,7 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
     await sleep(5);
   }
   child.kill('SIGTERM');
-  throw new Error(`The server did not answer 200 on ${origin}/health/live within ${STARTUP_TIMEOUT_MS} ms.`);
+  throw new Error(`The server did not respond with 200 on ${origin}/health/live within ${STARTUP_TIMEOUT_MS} ms.`);
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -137,9 +137,9 @@ function runLoad(origin: string, target: Target, token: string, durationS: numbe
 
 function summarize(results: autocannon.Result[]): Measurement {
   // The run with the median req/s is kept whole, so its p50 and p99 belong to the same run.
-  const kept = results.find((result) => result.requests.average === median(results.map((item) => item.requests.average)))!;
-  const statuses = Object.entries(kept.statusCodeStats ?? {}).map(([status, stats]) => `${status}×${(stats as { count: number }).count}`).join(' ');
-  return { requestsPerSecond: kept.requests.average, p50: kept.latency.p50, p99: kept.latency.p99, statuses: kept.errors > 0 ? `${statuses} errors×${kept.errors}` : statuses };
+  const medianRun = results.find((result) => result.requests.average === median(results.map((item) => item.requests.average)))!;
+  const statuses = Object.entries(medianRun.statusCodeStats ?? {}).map(([status, stats]) => `${status}×${(stats as { count: number }).count}`).join(' ');
+  return { requestsPerSecond: medianRun.requests.average, p50: medianRun.latency.p50, p99: medianRun.latency.p99, statuses: medianRun.errors > 0 ? `${statuses} errors×${medianRun.errors}` : statuses };
 }
 
 async function measure(origin: string, target: Target, token: string): Promise<Measurement> {

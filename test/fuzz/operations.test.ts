@@ -1,6 +1,6 @@
-// Property-based test of every operation in openapi.yaml: requests generated from the operation's own request
-// schemas, valid and invalid, must never get a 5xx, must get a documented status with a body that matches the
-// spec, must get problem details with a readable detail on a 4xx, and must not change the database when rejected.
+// Property-based test of every operation in openapi.yaml, with valid and invalid requests generated from the
+// operation's own request schemas. No request may get a 5xx. Each must get a documented status with a body that
+// matches the spec. A 4xx must be problem details with a readable detail, and must leave the database unchanged.
 //
 // Reproduce a run with FUZZ_SEED=<seed printed by the test>; FUZZ_RUNS sets the runs per property
 // (`npm run fuzz -- --runs 2000` for a long run).
@@ -168,22 +168,24 @@ function startsLikeSentence(operation: Operation, detail: string): boolean {
 }
 
 function describe(operation: Operation, request: FuzzRequest, token: string | undefined, response: LightMyRequestResponse): string {
-  const body = request.body.kind === 'json' ? JSON.stringify(request.body.value) : request.body.kind === 'raw' ? request.body.text : '';
+  let body = '';
+  if (request.body.kind === 'json') body = JSON.stringify(request.body.value) ?? '';
+  if (request.body.kind === 'raw') body = request.body.text;
   return `${operation.method.toUpperCase()} ${buildUrl(operation, request).slice(0, 200)} ${token ? 'with' : 'without'} a token and body ${body.slice(0, 200)} got ${response.statusCode} ${response.body.slice(0, 300)}`;
 }
 
 function checkOutcome(operation: Operation, request: FuzzRequest, token: string | undefined, response: LightMyRequestResponse): void {
-  const what = describe(operation, request, token, response);
-  if (response.statusCode >= 500) throw new Error(`Server error: ${what}`);
+  const summary = describe(operation, request, token, response);
+  if (response.statusCode >= 500) throw new Error(`Server error: ${summary}`);
 
   const mismatch = checkResponse(operation.method, buildUrl(operation, request), response.statusCode, response.headers['content-type'] as string | undefined, response.body);
-  if (mismatch) throw new Error(`Response does not match openapi.yaml (${mismatch}): ${what}`);
+  if (mismatch) throw new Error(`Response does not match openapi.yaml (${mismatch}): ${summary}`);
 
   if (response.statusCode >= 400) {
-    if (!String(response.headers['content-type']).startsWith('application/problem+json')) throw new Error(`A 4xx is not application/problem+json: ${what}`);
+    if (!String(response.headers['content-type']).startsWith('application/problem+json')) throw new Error(`A 4xx is not application/problem+json: ${summary}`);
     const detail = String((response.json() as { detail?: unknown }).detail ?? '');
     const words = detail.trim().split(/\s+/).length;
-    if (!startsLikeSentence(operation, detail) || !detail.endsWith('.') || words < 3) throw new Error(`The detail "${detail}" is not a sentence of 3 or more words ending with a period: ${what}`);
+    if (!startsLikeSentence(operation, detail) || !detail.endsWith('.') || words < 3) throw new Error(`The detail "${detail}" is not a sentence of 3 or more words ending with a period: ${summary}`);
   }
 }
 
@@ -191,8 +193,8 @@ function checkOutcome(operation: Operation, request: FuzzRequest, token: string 
 
 /**
  * Holds the app under test and an admin token. A successful unsafe request (a password change, a deletion,
- * a logout) may revoke the token or remove the admin, so after one the session logs in again and, if that
- * fails, starts a fresh app; no run can break the runs after it.
+ * a logout) may revoke the token or remove the admin. So after one, the session logs in again, and if that
+ * fails it starts a fresh app. No run can break the runs after it.
  */
 class Session {
   constructor(

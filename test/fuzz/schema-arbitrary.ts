@@ -1,6 +1,6 @@
 // Builds fast-check arbitraries from the JSON Schemas of openapi.yaml: one that yields values the schema
-// accepts, and mutations that yield values it should reject. Only the keywords our spec uses are supported;
-// any other keyword throws an error that names it, so a new keyword in openapi.yaml cannot be silently ignored.
+// accepts, and mutations that yield values it should reject. Only the keywords our spec uses are supported.
+// Any other keyword throws an error that names it, so a new keyword in openapi.yaml is never silently ignored.
 import fc from 'fast-check';
 import type { JsonSchema } from '../../src/openapi/document.js';
 
@@ -57,8 +57,8 @@ function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
     return fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString());
   }
   if (typeof schema.pattern === 'string') {
-    // NOTE: fast-check generates pattern matches without a length bound, so lengths are filtered afterwards;
-    // a pattern whose matches are rarely inside [minLength, maxLength] makes this slow.
+    // NOTE: fast-check generates pattern matches without a length bound, so lengths are filtered afterwards.
+    // A pattern whose matches rarely fall inside [minLength, maxLength] makes this slow.
     return fc.stringMatching(new RegExp(schema.pattern, 'u')).filter((value) => {
       const length = codePointLength(value);
       return length >= minLength && length <= maxLength;

@@ -1,5 +1,6 @@
 import t from 'tap';
 import { startTestApp } from './helpers/app.js';
+import { insertDriftReport } from '../src/storage/drift-reports.js';
 
 const READS = ['/models', '/business-metrics', '/connectors', '/monitoring', '/notifications', '/users'];
 
@@ -110,6 +111,19 @@ t.test('getDrift returns 404 when no report exists', async (t) => {
 
   t.equal(response.statusCode, 404);
   t.match(response.json().detail, /POST \/drift\/reports/);
+});
+
+t.test('getDrift returns the latest stored report', async (t) => {
+  const api = await startTestApp(t, { SEED_DEMO_DATA: 'false' });
+  const token = await api.login();
+  const report = { model_id: null, drift_share: 0.5, features: '[]', created_by: 'user', created_at: new Date().toISOString() };
+  await insertDriftReport(api.app.storage.db, { ...report, drift_score: 0.25, drift_detected: 0, details: JSON.stringify({ wind: 0.1 }) });
+  await insertDriftReport(api.app.storage.db, { ...report, drift_score: 0.5, drift_detected: 1, details: JSON.stringify({ wind: 0.3, temp_max: 0.02 }) });
+
+  const response = await api.request({ method: 'GET', url: '/drift', token });
+
+  t.equal(response.statusCode, 200);
+  t.same(response.json(), { drift_score: 0.5, drift_detected: true, details: { wind: 0.3, temp_max: 0.02 } });
 });
 
 t.test('health probes are public', async (t) => {

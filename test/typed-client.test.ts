@@ -43,3 +43,29 @@ t.test('typed client logs in, creates a user and changes its password', async (t
   t.equal(relogin.response.status, 200);
   t.ok(relogin.data?.expires_in);
 });
+
+// Each @ts-expect-error below must stay an error: tsc fails on an unused one, so `npm run typecheck` proves that
+// generated/api.d.ts turns these mistakes into compile errors. The calls also run, and the server rejects them.
+t.test('typed client rejects mistakes at compile time', async (t) => {
+  const api = await startTestApp(t);
+  const address = await api.app.listen({ host: '127.0.0.1', port: 0 });
+  const token = await api.login();
+  const client = createClient<paths>({ baseUrl: address, headers: { Authorization: `Bearer ${token}` } });
+
+  // @ts-expect-error `name` is not a field of CreateUserRequest; the field is `username`.
+  const wrongField = await client.POST('/users', { body: { name: 'grace', password: 'correct-horse-battery' } });
+  t.equal(wrongField.response.status, 400);
+  t.match(wrongField.error?.detail, /username/);
+
+  // @ts-expect-error the body of POST /login must be an object, not a string.
+  const wrongBodyType = await client.POST('/login', { body: 'user:password' });
+  t.equal(wrongBodyType.response.status, 400);
+
+  // @ts-expect-error /model is not a path of the API; the path is /models.
+  const wrongPath = await client.GET('/model');
+  t.equal(wrongPath.response.status, 404);
+
+  // @ts-expect-error `limit` takes an integer, and GET /users may declare no query parameters at all.
+  const wrongQuery = await client.GET('/users', { params: { query: { limit: 'ten' } } });
+  t.equal(wrongQuery.response.status, 200, 'the server ignores a query parameter it does not declare');
+});

@@ -52,6 +52,25 @@ t.test('createUser rejects a taken username (409)', async (t) => {
   });
 });
 
+t.test('createUser requires a token (401)', async (t) => {
+  const api = await startTestApp(t);
+
+  const response = await api.request({ method: 'POST', url: '/users', payload: { username: 'alice', password: 'correct-horse-battery' } });
+
+  t.equal(response.statusCode, 401);
+  t.equal(response.json().code, 'token-missing');
+});
+
+t.test('createUser rejects a body over the limit (413)', async (t) => {
+  const api = await startTestApp(t, { BODY_LIMIT_BYTES: '2048' });
+  const token = await api.login();
+
+  const response = await api.request({ method: 'POST', url: '/users', token, payload: { username: 'alice', password: 'x'.repeat(5000) } });
+
+  t.equal(response.statusCode, 413);
+  t.equal(response.json().code, 'payload-too-large');
+});
+
 t.test('createUser is for admins only (403)', async (t) => {
   const api = await startTestApp(t);
   const adminToken = await api.login();

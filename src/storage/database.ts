@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Engine } from './migrations/columns.js';
@@ -26,6 +26,27 @@ export interface StorageOptions {
 
 export const SQLITE_FILE_NAME = 'vision.db';
 
+/** Prepared statements kept per connection; past this many distinct SQL texts the cache starts over. */
+const STATEMENT_CACHE_SIZE = 500;
+
+// Kysely's SQLite driver prepares every query anew, and preparing costs as much as running a small query.
+// Reusing a statement is safe because the driver runs one query at a time on its single connection.
+function withStatementCache(connection: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare(sqlText: string) {
+      let statement = statements.get(sqlText);
+      if (!statement) {
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+        statement = connection.prepare(sqlText);
+        statements.set(sqlText, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 function openSqlite(dataDir: string): Storage {
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, SQLITE_FILE_NAME);
@@ -36,7 +57,7 @@ function openSqlite(dataDir: string): Storage {
   connection.pragma('busy_timeout = 5000');
   connection.pragma('foreign_keys = ON');
 
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
   return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
 }
 

@@ -76,3 +76,13 @@ t.test('changePassword rejects a non-JSON body (415)', async (t) => {
 
   t.equal(response.statusCode, 415);
 });
+
+t.test('changePassword rejects a body over the limit (413)', async (t) => {
+  const api = await startTestApp(t, { BODY_LIMIT_BYTES: '2048' });
+  const token = await api.login();
+
+  const response = await api.request({ method: 'POST', url: '/change-password', token, payload: { old_password: 'password', new_password: 'x'.repeat(5000) } });
+
+  t.equal(response.statusCode, 413);
+  t.equal(response.json().code, 'payload-too-large');
+});

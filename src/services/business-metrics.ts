@@ -72,26 +72,26 @@ export function createBusinessMetricService(storage: Storage) {
     const ids = [...new Set(points.flatMap((point) => (point.model_id === undefined ? [] : [point.model_id])))];
     if (ids.length === 0) return;
 
+    // NOTE: this check runs before the write transaction, so a model deleted in between leaves its points stored.
     const rows = await db.selectFrom('models').select('id').where('id', 'in', ids).execute();
     const known = new Set(rows.map((row) => row.id));
     const index = points.findIndex((point) => point.model_id !== undefined && !known.has(point.model_id));
     if (index >= 0) {
-      throw new ApiError('invalid-request', `body/points/${index}/model_id is ${points[index]!.model_id}, which is no registered model; register it first or leave model_id out. Nothing was stored.`);
+      throw new ApiError('invalid-request', `body/points/${index}/model_id is ${points[index]!.model_id}, but no model has that id; register the model first or leave model_id out. Nothing was stored.`);
     }
   }
 
   return {
     /**
-     * Returns the three dashboard series, one sum or mean per bucket. The window is explained in
-     * resolveWindow; by default it is the 12 months that end with the month of the newest stored
-     * point, or with the current month when nothing is stored.
+     * Returns the three dashboard series, one sum or mean per bucket. resolveWindow picks the window.
+     * By default it is the 12 months ending with the month of the newest stored point, or with the current month.
      */
     async dashboard(query: MetricQuery = {}, now: Date = new Date()): Promise<Record<KnownMetric, MetricSeries>> {
       const interval = query.interval ?? 'month';
       const metrics = Object.keys(KNOWN_METRICS) as KnownMetric[];
       if (query.modelId !== undefined) {
         const model = await db.selectFrom('models').select('id').where('id', '=', query.modelId).executeTakeFirst();
-        if (!model) throw new ApiError('not-found', `querystring/model_id is ${query.modelId}, which is no registered model; list the models with GET /models.`);
+        if (!model) throw new ApiError('not-found', `querystring/model_id is ${query.modelId}, but no model has that id; list the models with GET /models.`);
       }
 
       const newest = query.from === undefined && query.to === undefined ? await newestMetricTimestamp(db, metrics, query.modelId) : undefined;

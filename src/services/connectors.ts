@@ -172,7 +172,7 @@ export function createConnectorService({ storage, secretBox, notifications }: Co
       if (input.type !== undefined) changes.type = input.type;
       if (input.settings !== undefined) changes.settings = JSON.stringify(input.settings);
       if (input.secrets !== undefined) changes.secrets = sealSecrets(input.secrets);
-      // A stored status describes the old settings, so it no longer holds after they change.
+      // A stored status describes the old settings, so a change to them makes it stale.
       if (input.settings !== undefined || input.secrets !== undefined) {
         changes.status = 'pending';
         changes.status_reason = 'Settings or secrets changed; test the connector again.';

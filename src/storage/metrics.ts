@@ -32,8 +32,8 @@ export interface IngestCounts {
 
 /**
  * Upserts points in one transaction and counts what each did. Each key is read before it is
- * written, in the same transaction; the counts are exact on SQLite, which serializes writers, but
- * on PostgreSQL a concurrent batch writing the same keys can make them overlap.
+ * written, in the same transaction. The counts are exact on SQLite because it serializes writers.
+ * NOTE: on PostgreSQL a concurrent batch writing the same keys can make the counts overlap.
  * Callers pass points with distinct keys.
  */
 export async function ingestMetricPoints(db: Kysely<Database>, points: MetricPoint[], now: string): Promise<IngestCounts> {

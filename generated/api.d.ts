@@ -80,9 +80,159 @@ export interface paths {
         };
         /**
          * List models
-         * @description Returns the registered models with the statistics of their current version.
+         * @description Returns the registered models with the statistics of their current version: the one the
+         *     `production` alias points at, else the newest. Filters combine with AND.
          */
         get: operations["listModels"];
+        put?: never;
+        /**
+         * Register a model
+         * @description Registers a model with its first version (version 1, status `staging` unless given).
+         *     The calling user becomes its `owner`. Any authenticated user may register models. The
+         *     name is unique: a second model with the same name gets 409 `model-name-taken`, also when
+         *     two requests race. The four `stats` arrays must have one entry per feature.
+         */
+        post: operations["createModel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/models/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a model
+         * @description Returns the model with the statistics of its current version (the one the `production`
+         *     alias points at, else the newest) and its aliases.
+         */
+        get: operations["getModel"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a model
+         * @description Deletes the model with its versions, aliases, alias history, drift reports and metric
+         *     points, in one transaction. Notifications about the model are kept. Admins only.
+         */
+        delete: operations["deleteModel"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a model
+         * @description Changes the description, labels or tags of a model; send at least one. Fields left out
+         *     keep their value. Any authenticated user may update a model, not only its owner.
+         */
+        patch: operations["updateModel"];
+        trace?: never;
+    };
+    "/models/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * List a model's versions
+         * @description Returns the model's versions, newest first.
+         */
+        get: operations["listModelVersions"];
+        put?: never;
+        /**
+         * Add a model version
+         * @description Adds the next version (the highest number plus one) to a model. Aliases do not move;
+         *     point `production` at it with `PUT /models/{id}/aliases/production`.
+         */
+        post: operations["createModelVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/models/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model's id. */
+                id: number;
+                /** @description The version number. */
+                version: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a model version
+         * @description Returns one version of a model with its statistics, metrics and aliases.
+         */
+        get: operations["getModelVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/models/{id}/aliases/{alias}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model's id. */
+                id: number;
+                /** @description The alias name, e.g. `production`. */
+                alias: components["schemas"]["AliasName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Point an alias at a version
+         * @description Creates the alias or moves it to the given version. Each change is recorded in the alias
+         *     history with who made it, when, and the versions before and after, and stores a
+         *     notification. Setting an alias to the version it already points at changes nothing.
+         */
+        put: operations["setModelAlias"];
+        post?: never;
+        /**
+         * Delete an alias
+         * @description Removes the alias and records the removal in the alias history.
+         */
+        delete: operations["deleteModelAlias"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/models/{id}/alias-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * List alias moves
+         * @description Returns every change to the model's aliases, newest first. `from_version` is null when
+         *     the change created the alias and `to_version` is null when it deleted it.
+         */
+        get: operations["listModelAliasHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -100,13 +250,34 @@ export interface paths {
         };
         /**
          * Get business metrics
-         * @description Returns the cost, resource utilization and model accuracy series, one point a month for
-         *     the last 12 months. In each series `timestamps` and `values` have the same length, and
-         *     the timestamps are the first day of each month (`YYYY-MM-DD`).
+         * @description Returns the cost, resource utilization and model accuracy series, one value per bucket
+         *     of `interval` (default `month`). Each bucket aggregates its points: `cost` is summed,
+         *     `resource_utilization` and `performance` are averaged. In each series `timestamps` and
+         *     `values` have the same length, each timestamp is the first day of its bucket
+         *     (`YYYY-MM-DD`; weeks start on Monday, UTC), and buckets without points are left out.
+         *
+         *     The window runs from the start of `from` to the end of `to`, so the first and last
+         *     buckets may cover only part of their interval. Without `from` and `to` it is the 12
+         *     buckets that end with the bucket of the newest stored point (of this model, with
+         *     `model_id`), or with today when nothing is stored. With only one of them it is the 12
+         *     buckets starting at `from` or ending at `to`. A window of more than 366 buckets is
+         *     rejected.
          */
         get: operations["getBusinessMetrics"];
         put?: never;
-        post?: never;
+        /**
+         * Ingest metric points
+         * @description Stores a batch of up to 1000 points. Each point is keyed by (metric, model_id,
+         *     timestamp), so sending the same batch again adds nothing: a point whose key exists gets
+         *     the new value. The batch is stored whole or not at all: every point is checked first,
+         *     and one invalid point (for example an unknown `model_id`) rejects the batch with a 400
+         *     that names its index. Two points with the same key in one batch are rejected too.
+         *
+         *     `cost`, `resource_utilization` and `performance` are the metrics the dashboard reads.
+         *     Other names matching the pattern are stored and listed in `unknown_metrics`, and
+         *     `GET /business-metrics` does not return them.
+         */
+        post: operations["ingestBusinessMetrics"];
         delete?: never;
         options?: never;
         head?: never;
@@ -144,11 +315,83 @@ export interface paths {
         };
         /**
          * List connectors
-         * @description Returns the connections to data platforms and their last known status.
+         * @description Returns the connections to data platforms and their last known status. Secrets are never
+         *     returned; `secrets_set` lists which keys are stored.
          */
         get: operations["listConnectors"];
         put?: never;
+        /**
+         * Create a connector
+         * @description Creates a connector in status `pending`. `settings` are checked against the provider:
+         *     `postgresql` needs `host`, `port`, `database` and `user`; `aws_s3` needs `bucket` and
+         *     `region`; `gcs` needs `bucket`; `azure_blob_storage` needs `account_name` and
+         *     `container`; `databricks` needs `workspace_url`; `snowflake` needs `account`,
+         *     `warehouse`, `database` and `user`. `secrets` are encrypted at rest and never returned;
+         *     responses list only their keys in `secrets_set`. Admins only.
+         */
+        post: operations["createConnector"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/connectors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The connector's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a connector
+         * @description Returns the connector with its settings and the keys of its stored secrets.
+         */
+        get: operations["getConnector"];
+        put?: never;
         post?: never;
+        /**
+         * Delete a connector
+         * @description Deletes the connector and its encrypted secrets. Admins only.
+         */
+        delete: operations["deleteConnector"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a connector
+         * @description Changes the name, type, settings or secrets; send at least one. `settings` and `secrets`
+         *     replace the stored ones whole (send `secrets: {}` to remove them all). A change to
+         *     settings or secrets sets the status back to `pending` until the next test. The provider
+         *     cannot change; create another connector instead. Admins only.
+         */
+        patch: operations["updateConnector"];
+        trace?: never;
+    };
+    "/connectors/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The connector's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a connector
+         * @description Checks the connector now and stores the result. A `postgresql` connector connects
+         *     (5 s connect timeout, 5 s statement timeout) and runs `SELECT 1`; the status becomes
+         *     `connected`, or `disconnected` with the error in `status_reason`. This server cannot
+         *     reach the other providers' services, so their settings are checked for shape and the
+         *     status stays `pending` with a reason saying so. A status change stores a notification.
+         *     Admins only.
+         */
+        post: operations["testConnector"];
         delete?: never;
         options?: never;
         head?: never;
@@ -185,11 +428,55 @@ export interface paths {
         };
         /**
          * List notifications
-         * @description Returns the stored notifications, newest first.
+         * @description Returns the stored notifications, newest first. `read` is whether the calling user has
+         *     marked the notification read; each user has their own read flags.
          */
         get: operations["listNotifications"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark all notifications read
+         * @description Marks every stored notification as read for the calling user; other users are not affected.
+         */
+        post: operations["markAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a notification read
+         * @description Marks one notification as read for the calling user. Marking it again changes nothing.
+         */
+        post: operations["markNotificationRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -320,11 +607,6 @@ export interface components {
         ConnectorType: "cloud" | "onprem";
         /** @enum {string} */
         ConnectorStatus: "connected" | "pending" | "disconnected";
-        Connector: {
-            name: string;
-            type: components["schemas"]["ConnectorType"];
-            status: components["schemas"]["ConnectorStatus"];
-        };
         ServiceStatus: {
             service: string;
             /** @enum {string} */
@@ -342,6 +624,16 @@ export interface components {
             message: string;
             /** Format: date-time */
             timestamp: string;
+            /** @description What happened: `model_registered`, `model_version_created`, `model_alias_moved`, `model_deleted`, `connector_status_changed`, `user_created`, `drift_detected`. */
+            kind?: string;
+            /** @enum {string} */
+            severity?: "info" | "warning" | "critical";
+            /** @description The model the event concerns, if any; it may since have been deleted. */
+            model_id?: number | null;
+            /** @description The id of the other record involved (a version number, a connector id), if any. */
+            related_id?: number | null;
+            /** @description Whether the calling user marked it read. */
+            read?: boolean;
         };
         HealthStatus: {
             /** @enum {string} */
@@ -369,6 +661,174 @@ export interface components {
             message: string;
             /** @description The JSON Schema keyword that failed. */
             keyword?: string;
+        };
+        /** @description Letters, digits, `.`, `_` and `-`, starting with a letter or digit. */
+        ModelName: string;
+        /** @description Distinct free-text labels. */
+        ModelLabels: string[];
+        /** @description Distinct tags to filter by; letters, digits, `.`, `_`, `:` and `-`. */
+        ModelTags: string[];
+        /** @description Lower-case letters, digits, `_` and `-`, starting with a letter, e.g. `production`. */
+        AliasName: string;
+        /**
+         * @description Lifecycle label of a version, set when it is added. Aliases, not this status, decide which version `listModels` shows.
+         * @enum {string}
+         */
+        ModelVersionStatus: "staging" | "production" | "archived";
+        /**
+         * @description Per-feature statistics of a fitted model. The four arrays have one entry per feature,
+         *     feature names are distinct, and variances are not negative.
+         */
+        ModelStatsInput: {
+            feature_names: string[];
+            coefficients: number[];
+            feature_means: number[];
+            coefficient_variance: number[];
+        };
+        /** @description Evaluation metrics of a version by name, e.g. `{"accuracy": 0.93}`. */
+        EvaluationMetrics: {
+            [key: string]: number;
+        };
+        ModelVersionInput: {
+            stats: components["schemas"]["ModelStatsInput"];
+            metrics?: components["schemas"]["EvaluationMetrics"];
+            status?: components["schemas"]["ModelVersionStatus"];
+        };
+        CreateModelRequest: {
+            name: components["schemas"]["ModelName"];
+            description?: string;
+            labels?: components["schemas"]["ModelLabels"];
+            tags?: components["schemas"]["ModelTags"];
+            version: components["schemas"]["ModelVersionInput"];
+        };
+        UpdateModelRequest: {
+            description?: string;
+            labels?: components["schemas"]["ModelLabels"];
+            tags?: components["schemas"]["ModelTags"];
+        };
+        ModelAlias: {
+            alias: string;
+            version: number;
+            updated_by: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ModelDetail: {
+            id: number;
+            name: string;
+            description: string;
+            labels: string[];
+            tags: string[];
+            /** @description The user who registered the model. */
+            owner: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description The version the `production` alias points at, else the newest. */
+            current_version: number;
+            latest_version: number;
+            stats: components["schemas"]["ModelStats"];
+            aliases: components["schemas"]["ModelAlias"][];
+        };
+        ModelVersion: {
+            model_id: number;
+            version: number;
+            status: components["schemas"]["ModelVersionStatus"];
+            stats: components["schemas"]["ModelStats"];
+            metrics: {
+                [key: string]: number;
+            };
+            created_by: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description The aliases that point at this version. */
+            aliases: string[];
+        };
+        SetAliasRequest: {
+            version: number;
+        };
+        AliasMove: {
+            id: number;
+            alias: string;
+            from_version: number | null;
+            to_version: number | null;
+            moved_by: string | null;
+            /** Format: date-time */
+            moved_at: string;
+        };
+        MetricPointInput: {
+            /** @description Lower-case letters, digits and `_`, starting with a letter. */
+            metric: string;
+            /**
+             * Format: date-time
+             * @description When the value was measured; stored in UTC with milliseconds.
+             */
+            timestamp: string;
+            value: number;
+            /** @description The registered model the value belongs to; leave it out for values of no model. */
+            model_id?: number;
+        };
+        IngestMetricsRequest: {
+            points: components["schemas"]["MetricPointInput"][];
+        };
+        IngestMetricsResult: {
+            received: number;
+            inserted: number;
+            updated: number;
+            unchanged: number;
+            /** @description Metric names in the batch that the dashboard does not read; they are stored anyway. */
+            unknown_metrics: string[];
+        };
+        /** @enum {string} */
+        ConnectorProvider: "postgresql" | "databricks" | "aws_s3" | "azure_blob_storage" | "gcs" | "snowflake";
+        /** @description Non-secret settings; the keys each provider needs are listed under `createConnector`. */
+        ConnectorSettings: {
+            [key: string]: string | number | boolean;
+        };
+        /**
+         * @description Write-only credentials, by key: `password` (postgresql, snowflake), `access_key_id` and
+         *     `secret_access_key` (aws_s3), `account_key` or `sas_token` (azure_blob_storage),
+         *     `service_account_json` (gcs), `token` (databricks).
+         */
+        ConnectorSecrets: {
+            [key: string]: string;
+        };
+        CreateConnectorRequest: {
+            name: string;
+            provider: components["schemas"]["ConnectorProvider"];
+            type: components["schemas"]["ConnectorType"];
+            settings: components["schemas"]["ConnectorSettings"];
+            secrets?: components["schemas"]["ConnectorSecrets"];
+        };
+        UpdateConnectorRequest: {
+            name?: string;
+            type?: components["schemas"]["ConnectorType"];
+            settings?: components["schemas"]["ConnectorSettings"];
+            secrets?: components["schemas"]["ConnectorSecrets"];
+        };
+        ConnectorDetail: {
+            id: number;
+            name: string;
+            provider: components["schemas"]["ConnectorProvider"];
+            type: components["schemas"]["ConnectorType"];
+            status: components["schemas"]["ConnectorStatus"];
+            /** @description Why the status is what it is, e.g. the connection error. */
+            status_reason: string | null;
+            /** Format: date-time */
+            last_checked: string | null;
+            settings: {
+                [key: string]: string | number | boolean;
+            };
+            /** @description The keys of the stored secrets; their values are never returned. */
+            secrets_set: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        MarkedRead: {
+            marked: number;
         };
     };
     responses: {
@@ -687,7 +1147,21 @@ export interface operations {
     };
     listModels: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only models whose name contains this text (case-sensitive). */
+                name?: string;
+                /** @description Only models that have this tag. */
+                tag?: string;
+                /** @description Only models registered by this user. */
+                owner?: string;
+                /** @description Maximum number of items on the page. */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Opaque position to continue from, taken from the `rel="next"` URL of the previous page's
+                 *     `Link` header. Leave it out for the first page.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -697,6 +1171,7 @@ export interface operations {
             /** @description The models, ordered by id. */
             200: {
                 headers: {
+                    Link: components["headers"]["Link"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -733,12 +1208,612 @@ export interface operations {
                     "application/json": components["schemas"]["Model"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    createModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "churn-classifier",
+                 *       "description": "Predicts churn within 90 days.",
+                 *       "labels": [
+                 *         "classification"
+                 *       ],
+                 *       "tags": [
+                 *         "team-growth"
+                 *       ],
+                 *       "version": {
+                 *         "stats": {
+                 *           "feature_names": [
+                 *             "tenure_months",
+                 *             "monthly_spend"
+                 *           ],
+                 *           "coefficients": [
+                 *             -0.08,
+                 *             0.02
+                 *           ],
+                 *           "feature_means": [
+                 *             21.5,
+                 *             64.3
+                 *           ],
+                 *           "coefficient_variance": [
+                 *             0.0004,
+                 *             0.0001
+                 *           ]
+                 *         },
+                 *         "metrics": {
+                 *           "accuracy": 0.87
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateModelRequest"];
+            };
+        };
+        responses: {
+            /** @description The model was registered. */
+            201: {
+                headers: {
+                    /** @description The URL of the new model, `/models/{id}`. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "name": "churn-classifier",
+                     *       "description": "Predicts churn within 90 days.",
+                     *       "labels": [
+                     *         "classification"
+                     *       ],
+                     *       "tags": [
+                     *         "team-growth"
+                     *       ],
+                     *       "owner": "alice",
+                     *       "created_at": "2026-12-04T10:00:00.000Z",
+                     *       "updated_at": "2026-12-04T10:00:00.000Z",
+                     *       "current_version": 1,
+                     *       "latest_version": 1,
+                     *       "stats": {
+                     *         "feature_names": [
+                     *           "tenure_months",
+                     *           "monthly_spend"
+                     *         ],
+                     *         "coefficients": [
+                     *           -0.08,
+                     *           0.02
+                     *         ],
+                     *         "feature_means": [
+                     *           21.5,
+                     *           64.3
+                     *         ],
+                     *         "coefficient_variance": [
+                     *           0.0004,
+                     *           0.0001
+                     *         ]
+                     *       },
+                     *       "aliases": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The model. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "name": "penguin-species-classifier",
+                     *       "description": "P(Adelie) from bill and flipper measurements.",
+                     *       "labels": [
+                     *         "classification",
+                     *         "penguins"
+                     *       ],
+                     *       "tags": [
+                     *         "demo"
+                     *       ],
+                     *       "owner": "demo",
+                     *       "created_at": "2026-12-04T10:00:00.000Z",
+                     *       "updated_at": "2026-12-04T10:00:00.000Z",
+                     *       "current_version": 1,
+                     *       "latest_version": 1,
+                     *       "stats": {
+                     *         "feature_names": [
+                     *           "bill_length_mm"
+                     *         ],
+                     *         "coefficients": [
+                     *           -1.42
+                     *         ],
+                     *         "feature_means": [
+                     *           43.99
+                     *         ],
+                     *         "coefficient_variance": [
+                     *           0.08
+                     *         ]
+                     *       },
+                     *       "aliases": [
+                     *         {
+                     *           "alias": "production",
+                     *           "version": 1,
+                     *           "updated_by": "demo",
+                     *           "updated_at": "2026-12-04T10:00:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The model and everything stored for it were deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tags": [
+                 *         "team-growth",
+                 *         "reviewed"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateModelRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated model. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "name": "churn-classifier",
+                     *       "description": "Predicts churn within 90 days.",
+                     *       "labels": [
+                     *         "classification"
+                     *       ],
+                     *       "tags": [
+                     *         "team-growth",
+                     *         "reviewed"
+                     *       ],
+                     *       "owner": "alice",
+                     *       "created_at": "2026-12-04T10:00:00.000Z",
+                     *       "updated_at": "2026-12-04T11:00:00.000Z",
+                     *       "current_version": 1,
+                     *       "latest_version": 1,
+                     *       "stats": {
+                     *         "feature_names": [
+                     *           "tenure_months"
+                     *         ],
+                     *         "coefficients": [
+                     *           -0.08
+                     *         ],
+                     *         "feature_means": [
+                     *           21.5
+                     *         ],
+                     *         "coefficient_variance": [
+                     *           0.0004
+                     *         ]
+                     *       },
+                     *       "aliases": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listModelVersions: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items on the page. */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Opaque position to continue from, taken from the `rel="next"` URL of the previous page's
+                 *     `Link` header. Leave it out for the first page.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description The model's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions, newest first. */
+            200: {
+                headers: {
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "model_id": 3,
+                     *         "version": 2,
+                     *         "status": "staging",
+                     *         "stats": {
+                     *           "feature_names": [
+                     *             "tenure_months"
+                     *           ],
+                     *           "coefficients": [
+                     *             -0.07
+                     *           ],
+                     *           "feature_means": [
+                     *             22.1
+                     *           ],
+                     *           "coefficient_variance": [
+                     *             0.0003
+                     *           ]
+                     *         },
+                     *         "metrics": {
+                     *           "accuracy": 0.89
+                     *         },
+                     *         "created_by": "alice",
+                     *         "created_at": "2026-12-05T10:00:00.000Z",
+                     *         "aliases": [
+                     *           "production"
+                     *         ]
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ModelVersion"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createModelVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "stats": {
+                 *         "feature_names": [
+                 *           "tenure_months"
+                 *         ],
+                 *         "coefficients": [
+                 *           -0.07
+                 *         ],
+                 *         "feature_means": [
+                 *           22.1
+                 *         ],
+                 *         "coefficient_variance": [
+                 *           0.0003
+                 *         ]
+                 *       },
+                 *       "metrics": {
+                 *         "accuracy": 0.89
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ModelVersionInput"];
+            };
+        };
+        responses: {
+            /** @description The version was added. */
+            201: {
+                headers: {
+                    /** @description The URL of the new version, `/models/{id}/versions/{version}`. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "model_id": 3,
+                     *       "version": 2,
+                     *       "status": "staging",
+                     *       "stats": {
+                     *         "feature_names": [
+                     *           "tenure_months"
+                     *         ],
+                     *         "coefficients": [
+                     *           -0.07
+                     *         ],
+                     *         "feature_means": [
+                     *           22.1
+                     *         ],
+                     *         "coefficient_variance": [
+                     *           0.0003
+                     *         ]
+                     *       },
+                     *       "metrics": {
+                     *         "accuracy": 0.89
+                     *       },
+                     *       "created_by": "alice",
+                     *       "created_at": "2026-12-05T10:00:00.000Z",
+                     *       "aliases": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getModelVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model's id. */
+                id: number;
+                /** @description The version number. */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "model_id": 3,
+                     *       "version": 1,
+                     *       "status": "staging",
+                     *       "stats": {
+                     *         "feature_names": [
+                     *           "tenure_months"
+                     *         ],
+                     *         "coefficients": [
+                     *           -0.08
+                     *         ],
+                     *         "feature_means": [
+                     *           21.5
+                     *         ],
+                     *         "coefficient_variance": [
+                     *           0.0004
+                     *         ]
+                     *       },
+                     *       "metrics": {},
+                     *       "created_by": "alice",
+                     *       "created_at": "2026-12-04T10:00:00.000Z",
+                     *       "aliases": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    setModelAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model's id. */
+                id: number;
+                /** @description The alias name, e.g. `production`. */
+                alias: components["schemas"]["AliasName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["SetAliasRequest"];
+            };
+        };
+        responses: {
+            /** @description The alias as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "alias": "production",
+                     *       "version": 2,
+                     *       "updated_by": "alice",
+                     *       "updated_at": "2026-12-05T10:05:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelAlias"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    deleteModelAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model's id. */
+                id: number;
+                /** @description The alias name, e.g. `production`. */
+                alias: components["schemas"]["AliasName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alias was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listModelAliasHistory: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items on the page. */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Opaque position to continue from, taken from the `rel="next"` URL of the previous page's
+                 *     `Link` header. Leave it out for the first page.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description The model's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alias changes, newest first. */
+            200: {
+                headers: {
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 7,
+                     *         "alias": "production",
+                     *         "from_version": 1,
+                     *         "to_version": 2,
+                     *         "moved_by": "alice",
+                     *         "moved_at": "2026-12-05T10:05:00.000Z"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["AliasMove"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
         };
     };
     getBusinessMetrics: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description First day of the window (UTC), inclusive. */
+                from?: string;
+                /** @description Last day of the window (UTC), inclusive. */
+                to?: string;
+                /** @description Bucket size. */
+                interval?: "day" | "week" | "month";
+                /** @description Only points of this model; without it, points of every model and of none. */
+                model_id?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -791,7 +1866,66 @@ export interface operations {
                     "application/json": components["schemas"]["BusinessMetrics"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    ingestBusinessMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "points": [
+                 *         {
+                 *           "metric": "cost",
+                 *           "timestamp": "2026-12-01T00:00:00Z",
+                 *           "value": 42.5
+                 *         },
+                 *         {
+                 *           "metric": "performance",
+                 *           "timestamp": "2026-12-01T00:00:00Z",
+                 *           "value": 88.1,
+                 *           "model_id": 1
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IngestMetricsRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description The batch was stored. `inserted` counts new keys, `updated` keys whose value
+             *     changed and `unchanged` keys sent again with the same value.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "received": 2,
+                     *       "inserted": 2,
+                     *       "updated": 0,
+                     *       "unchanged": 0,
+                     *       "unknown_metrics": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IngestMetricsResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     getDrift: {
@@ -828,7 +1962,15 @@ export interface operations {
     };
     listConnectors: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Maximum number of items on the page. */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Opaque position to continue from, taken from the `rel="next"` URL of the previous page's
+                 *     `Link` header. Leave it out for the first page.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -838,22 +1980,292 @@ export interface operations {
             /** @description The connectors, ordered by name. */
             200: {
                 headers: {
+                    Link: components["headers"]["Link"];
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example [
                      *       {
+                     *         "id": 1,
                      *         "name": "Warehouse",
+                     *         "provider": "postgresql",
                      *         "type": "onprem",
-                     *         "status": "connected"
+                     *         "status": "connected",
+                     *         "status_reason": "SELECT 1 succeeded in 3 ms.",
+                     *         "last_checked": "2026-12-04T10:01:00.000Z",
+                     *         "settings": {
+                     *           "host": "db.internal",
+                     *           "port": 5432,
+                     *           "database": "warehouse",
+                     *           "user": "reader"
+                     *         },
+                     *         "secrets_set": [
+                     *           "password"
+                     *         ],
+                     *         "created_at": "2026-12-04T10:00:00.000Z",
+                     *         "updated_at": "2026-12-04T10:01:00.000Z"
                      *       }
                      *     ]
                      */
-                    "application/json": components["schemas"]["Connector"][];
+                    "application/json": components["schemas"]["ConnectorDetail"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    createConnector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Feature store",
+                 *       "provider": "postgresql",
+                 *       "type": "onprem",
+                 *       "settings": {
+                 *         "host": "db.internal",
+                 *         "port": 5432,
+                 *         "database": "features",
+                 *         "user": "reader"
+                 *       },
+                 *       "secrets": {
+                 *         "password": "s3cret-passphrase"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateConnectorRequest"];
+            };
+        };
+        responses: {
+            /** @description The connector was created. */
+            201: {
+                headers: {
+                    /** @description The URL of the new connector, `/connectors/{id}`. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 4,
+                     *       "name": "Feature store",
+                     *       "provider": "postgresql",
+                     *       "type": "onprem",
+                     *       "status": "pending",
+                     *       "status_reason": "Not tested yet; test it with POST /connectors/4/test.",
+                     *       "last_checked": null,
+                     *       "settings": {
+                     *         "host": "db.internal",
+                     *         "port": 5432,
+                     *         "database": "features",
+                     *         "user": "reader"
+                     *       },
+                     *       "secrets_set": [
+                     *         "password"
+                     *       ],
+                     *       "created_at": "2026-12-04T10:00:00.000Z",
+                     *       "updated_at": "2026-12-04T10:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConnectorDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getConnector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The connector's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connector. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 4,
+                     *       "name": "Feature store",
+                     *       "provider": "postgresql",
+                     *       "type": "onprem",
+                     *       "status": "connected",
+                     *       "status_reason": "SELECT 1 succeeded in 3 ms.",
+                     *       "last_checked": "2026-12-04T10:01:00.000Z",
+                     *       "settings": {
+                     *         "host": "db.internal",
+                     *         "port": 5432,
+                     *         "database": "features",
+                     *         "user": "reader"
+                     *       },
+                     *       "secrets_set": [
+                     *         "password"
+                     *       ],
+                     *       "created_at": "2026-12-04T10:00:00.000Z",
+                     *       "updated_at": "2026-12-04T10:01:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConnectorDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteConnector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The connector's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connector was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateConnector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The connector's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "secrets": {
+                 *         "password": "a-new-passphrase"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateConnectorRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated connector. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 4,
+                     *       "name": "Feature store",
+                     *       "provider": "postgresql",
+                     *       "type": "onprem",
+                     *       "status": "pending",
+                     *       "status_reason": "Settings or secrets changed; test the connector again.",
+                     *       "last_checked": "2026-12-04T10:01:00.000Z",
+                     *       "settings": {
+                     *         "host": "db.internal",
+                     *         "port": 5432,
+                     *         "database": "features",
+                     *         "user": "reader"
+                     *       },
+                     *       "secrets_set": [
+                     *         "password"
+                     *       ],
+                     *       "created_at": "2026-12-04T10:00:00.000Z",
+                     *       "updated_at": "2026-12-04T10:02:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConnectorDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    testConnector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The connector's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connector after the check; a failed check is still 200. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 4,
+                     *       "name": "Feature store",
+                     *       "provider": "postgresql",
+                     *       "type": "onprem",
+                     *       "status": "disconnected",
+                     *       "status_reason": "connect ECONNREFUSED 127.0.0.1:1",
+                     *       "last_checked": "2026-12-04T10:01:00.000Z",
+                     *       "settings": {
+                     *         "host": "127.0.0.1",
+                     *         "port": 1,
+                     *         "database": "features",
+                     *         "user": "reader"
+                     *       },
+                     *       "secrets_set": [],
+                     *       "created_at": "2026-12-04T10:00:00.000Z",
+                     *       "updated_at": "2026-12-04T10:01:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConnectorDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     getMonitoring: {
@@ -890,7 +2302,17 @@ export interface operations {
     };
     listNotifications: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true` for only the notifications this user has not read, `false` for only those read. */
+                unread?: boolean;
+                /** @description Maximum number of items on the page. */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Opaque position to continue from, taken from the `rel="next"` URL of the previous page's
+                 *     `Link` header. Leave it out for the first page.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -900,6 +2322,7 @@ export interface operations {
             /** @description The notifications. */
             200: {
                 headers: {
+                    Link: components["headers"]["Link"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -909,14 +2332,70 @@ export interface operations {
                      *         "id": 3,
                      *         "title": "Model drift detected",
                      *         "message": "Drift score 0.60 for seattle-rain-predictor.",
-                     *         "timestamp": "2026-12-04T09:30:00.000Z"
+                     *         "timestamp": "2026-12-04T09:30:00.000Z",
+                     *         "kind": "drift_detected",
+                     *         "severity": "warning",
+                     *         "model_id": 2,
+                     *         "related_id": 5,
+                     *         "read": false
                      *       }
                      *     ]
                      */
                     "application/json": components["schemas"]["Notification"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The number of notifications that were unread before. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "marked": 4
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MarkedRead"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notification is read for this user. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
         };
     };
     getLiveness: {

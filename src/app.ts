@@ -26,8 +26,8 @@ declare module 'fastify' {
   }
 }
 
-// Never log credentials: the Authorization header and any password field.
-const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.old_password', '*.new_password', '*.token'];
+// Never log credentials: the Authorization header, any password field and connector secrets.
+const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.old_password', '*.new_password', '*.token', 'secrets', '*.secrets'];
 
 export interface BuildOptions {
   /** Use this storage instead of opening one from the configuration (tests share a database this way). */

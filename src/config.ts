@@ -31,6 +31,8 @@ export interface Config {
   passwordMinLength: number;
   /** Seed the demo data set on first start. */
   seedDemoData: boolean;
+  /** 32-byte AES-256-GCM key that encrypts connector secrets at rest. */
+  connectorSecretKey: Buffer;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +117,35 @@ function readJwtSecret(env: Env, environment: Environment, dataDir: string): str
   return readDevelopmentSecret(dataDir);
 }
 
+// Like the JWT secret: generated once beside the database in development and test, so stored secrets stay readable.
+function readDevelopmentConnectorKey(dataDir: string): string {
+  const file = path.join(dataDir, 'connector-secret-key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32).toString('base64');
+  writeFileSync(file, key + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return key;
+}
+
+/** Reads CONNECTOR_SECRET_KEY: 32 bytes written as 64 hex digits or as base64. */
+function readConnectorSecretKey(env: Env, environment: Environment, dataDir: string): Buffer {
+  let raw = env.CONNECTOR_SECRET_KEY?.trim();
+  if (!raw) {
+    if (environment === 'production') {
+      throw new ConfigError('CONNECTOR_SECRET_KEY is missing; set it to 32 random bytes in base64 or hex, e.g. from `openssl rand -base64 32`.');
+    }
+    raw = readDevelopmentConnectorKey(dataDir);
+  }
+
+  const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length !== 32 || (!/^[0-9a-fA-F]{64}$/.test(raw) && !/^[A-Za-z0-9+/_-]+={0,2}$/.test(raw))) {
+    throw new ConfigError(`CONNECTOR_SECRET_KEY must be 32 bytes in base64 or 64 hex digits; it decodes to ${key.length} bytes. Generate one with \`openssl rand -base64 32\`.`);
+  }
+  return key;
+}
+
 /** Builds the configuration from environment variables, throwing a ConfigError that names the variable to fix. */
 export function loadConfig(env: Env = process.env): Readonly<Config> {
   const environment = readEnvironment(env);
@@ -152,6 +183,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     bodyLimitBytes: readInteger(env, 'BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     passwordMinLength: readInteger(env, 'PASSWORD_MIN_LENGTH', 8, 8, 256),
     seedDemoData: readBoolean(env, 'SEED_DEMO_DATA', true),
+    connectorSecretKey: readConnectorSecretKey(env, environment, dataDir),
   };
   return Object.freeze(config);
 }

@@ -31,6 +31,10 @@ export const ERRORS = {
   // Resources
   'not-found': { status: 404, title: 'Not found' },
 
+  // Registry and connectors
+  'model-name-taken': { status: 409, title: 'Conflict' },
+  'connector-name-taken': { status: 409, title: 'Conflict' },
+
   // Dependencies
   'not-ready': { status: 503, title: 'Service unavailable' },
   internal: { status: 500, title: 'Internal server error' },

@@ -1,14 +1,14 @@
-// Handlers of the read operations behind the dashboard's screens.
+// Handlers of the read operations behind the dashboard's screens. The writable resources have their own files.
 import type { OperationHandler } from './types.js';
 
-export const listModels: OperationHandler<'listModels'> = async (_input, { services }) => services.models.list();
+export { listModels } from './models.js';
 
-export const getBusinessMetrics: OperationHandler<'getBusinessMetrics'> = async (_input, { services }) => services.businessMetrics.dashboard();
+export { getBusinessMetrics } from './business-metrics.js';
 
 export const getDrift: OperationHandler<'getDrift'> = async (_input, { services }) => services.drift.latestSummary();
 
-export const listConnectors: OperationHandler<'listConnectors'> = async (_input, { services }) => services.connectors.list();
+export { listConnectors } from './connectors.js';
 
 export const getMonitoring: OperationHandler<'getMonitoring'> = async (_input, { services }) => services.monitoring.checkAll();
 
-export const listNotifications: OperationHandler<'listNotifications'> = async (_input, { services }) => services.notifications.list();
+export { listNotifications } from './notifications.js';

@@ -5,6 +5,10 @@ import { changePassword, login } from './auth.js';
 import { createUser, listUsers } from './users.js';
 import { getBusinessMetrics, getDrift, getMonitoring, listConnectors, listModels, listNotifications } from './dashboard.js';
 import { getLiveness, getReadiness } from './health.js';
+import { createModel, createModelVersion, deleteModel, deleteModelAlias, getModel, getModelVersion, listModelAliasHistory, listModelVersions, setModelAlias, updateModel } from './models.js';
+import { ingestBusinessMetrics } from './business-metrics.js';
+import { createConnector, deleteConnector, getConnector, testConnector, updateConnector } from './connectors.js';
+import { markAllNotificationsRead, markNotificationRead } from './notifications.js';
 
 export const handlers: Handlers = {
   login,
@@ -19,4 +23,22 @@ export const handlers: Handlers = {
   listNotifications,
   getLiveness,
   getReadiness,
+  createModel,
+  getModel,
+  updateModel,
+  deleteModel,
+  createModelVersion,
+  listModelVersions,
+  getModelVersion,
+  setModelAlias,
+  deleteModelAlias,
+  listModelAliasHistory,
+  ingestBusinessMetrics,
+  createConnector,
+  getConnector,
+  updateConnector,
+  deleteConnector,
+  testConnector,
+  markNotificationRead,
+  markAllNotificationsRead,
 };

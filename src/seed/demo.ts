@@ -7,6 +7,7 @@ import { buildDemoModels } from '../demo/models.js';
 import { computeMonthlyRainAccuracy } from '../demo/performance.js';
 import { loadSeattleWeather } from '../demo/datasets.js';
 import { insertModelWithVersion } from '../storage/models.js';
+import { moveAlias } from '../storage/model-aliases.js';
 import { upsertMetricPoints, type MetricPoint } from '../storage/metrics.js';
 import { insertConnector } from '../storage/connectors.js';
 import { seedDemoDriftReport } from './demo-drift.js';
@@ -22,10 +23,16 @@ async function seedModels({ storage, services }: SeedContext, now: string): Prom
       labels: model.labels,
       tags: ['demo'],
       owner: DEMO_OWNER,
-      stats: model.stats,
-      metrics: { ...model.metrics, intercept: model.intercept, intercept_variance: model.intercept_variance },
-      now,
+      version: {
+        stats: model.stats,
+        metrics: { ...model.metrics, intercept: model.intercept, intercept_variance: model.intercept_variance },
+        status: 'production',
+        createdBy: DEMO_OWNER,
+        now,
+      },
     });
+    // The alias move is recorded in the history like any other, so the demo shows one entry per model.
+    await moveAlias(storage.db, storage.engine, { modelId: id, alias: 'production', version: 1, by: DEMO_OWNER, now });
     ids.set(model.name, id);
     await services.notifications.record({ kind: 'model_registered', severity: 'info', title: 'Model registered', message: `${DEMO_OWNER} registered ${model.name} (version 1).`, modelId: id, timestamp: now });
   }
@@ -49,7 +56,7 @@ export function buildDemoMetricPoints(accuracy: Array<{ month: string; accuracy_
 
 async function seedConnectors({ storage }: SeedContext, now: string): Promise<void> {
   const connectors = [
-    { name: 'Feature store (PostgreSQL)', provider: 'postgresql', type: 'onprem' as const, settings: { host: '127.0.0.1', port: 5432, database: 'postgres' } },
+    { name: 'Feature store (PostgreSQL)', provider: 'postgresql', type: 'onprem' as const, settings: { host: '127.0.0.1', port: 5432, database: 'postgres', user: 'postgres' } },
     { name: 'Training data lake (AWS S3)', provider: 'aws_s3', type: 'cloud' as const, settings: { bucket: 'example-training-data', region: 'eu-west-1' } },
     { name: 'Lakehouse (Databricks)', provider: 'databricks', type: 'cloud' as const, settings: { workspace_url: 'https://example.cloud.databricks.com' } },
   ];

@@ -1,7 +1,9 @@
-// Business metric series for the dashboard: cost, resource utilization and model accuracy.
+// Business metric series for the dashboard (cost, resource utilization and model accuracy) and their ingestion.
+import { ApiError } from '../errors.js';
 import type { Storage } from '../storage/database.js';
-import { newestMetricTimestamp, selectMetricPoints } from '../storage/metrics.js';
-import { addBuckets, aggregate, bucketStart, formatDay, type Aggregation, type Interval } from '../domain/metric-buckets.js';
+import { ingestMetricPoints, newestMetricTimestamp, selectMetricPoints, type MetricPoint } from '../storage/metrics.js';
+import { aggregate, type Aggregation, type Interval } from '../domain/metric-buckets.js';
+import { resolveWindow } from '../domain/metric-window.js';
 
 export interface MetricDefinition {
   /** Display name with the unit, as the dashboard shows it. */
@@ -24,24 +26,80 @@ export interface MetricSeries {
   values: number[];
 }
 
-/** How many buckets the default window spans: the last 12 months. */
-export const DEFAULT_BUCKETS = 12;
+export interface MetricQuery {
+  from?: string;
+  to?: string;
+  interval?: Interval;
+  modelId?: number;
+}
+
+export interface PointInput {
+  metric: string;
+  timestamp: string;
+  value: number;
+  model_id?: number;
+}
+
+export interface IngestResult {
+  received: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  unknown_metrics: string[];
+}
+
+function isKnownMetric(metric: string): metric is KnownMetric {
+  return Object.hasOwn(KNOWN_METRICS, metric);
+}
+
+/** Rejects a batch with two points for one key, naming both indexes; the unique key would make the second silently win. */
+function checkDistinctKeys(points: MetricPoint[]): void {
+  const seen = new Map<string, number>();
+  for (const [index, point] of points.entries()) {
+    const key = `${point.metric}\u0000${point.modelKey}\u0000${point.timestamp}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      throw new ApiError('invalid-request', `body/points/${index} has the same metric, model_id and timestamp as body/points/${earlier}; send each point once per batch.`);
+    }
+    seen.set(key, index);
+  }
+}
 
 export function createBusinessMetricService(storage: Storage) {
+  const db = storage.db;
+
+  async function checkModelsExist(points: PointInput[]): Promise<void> {
+    const ids = [...new Set(points.flatMap((point) => (point.model_id === undefined ? [] : [point.model_id])))];
+    if (ids.length === 0) return;
+
+    // NOTE: this check runs before the write transaction, so a model deleted in between leaves its points stored.
+    const rows = await db.selectFrom('models').select('id').where('id', 'in', ids).execute();
+    const known = new Set(rows.map((row) => row.id));
+    const index = points.findIndex((point) => point.model_id !== undefined && !known.has(point.model_id));
+    if (index >= 0) {
+      throw new ApiError('invalid-request', `body/points/${index}/model_id is ${points[index]!.model_id}, but no model has that id; register the model first or leave model_id out. Nothing was stored.`);
+    }
+  }
+
   return {
     /**
-     * Returns the three dashboard series for the 12 months that end with the month of the newest stored
-     * point (or the current month when nothing is stored), one mean or sum per month.
+     * Returns the three dashboard series, one sum or mean per bucket. resolveWindow picks the window.
+     * By default it is the 12 months ending with the month of the newest stored point, or with the current month.
      */
-    async dashboard(now: Date = new Date()): Promise<Record<KnownMetric, MetricSeries>> {
+    async dashboard(query: MetricQuery = {}, now: Date = new Date()): Promise<Record<KnownMetric, MetricSeries>> {
+      const interval = query.interval ?? 'month';
       const metrics = Object.keys(KNOWN_METRICS) as KnownMetric[];
-      const newest = await newestMetricTimestamp(storage.db, metrics);
-      const interval: Interval = 'month';
+      if (query.modelId !== undefined) {
+        const model = await db.selectFrom('models').select('id').where('id', '=', query.modelId).executeTakeFirst();
+        if (!model) throw new ApiError('not-found', `querystring/model_id is ${query.modelId}, but no model has that id; list the models with GET /models.`);
+      }
 
-      const lastBucket = bucketStart(newest ? new Date(newest) : now, interval);
-      const from = addBuckets(lastBucket, interval, -(DEFAULT_BUCKETS - 1));
-      const to = addBuckets(lastBucket, interval, 1);
-      const points = await selectMetricPoints(storage.db, { metrics, from: formatDay(from), to: formatDay(to) });
+      const newest = query.from === undefined && query.to === undefined ? await newestMetricTimestamp(db, metrics, query.modelId) : undefined;
+      const resolved = resolveWindow({ from: query.from, to: query.to }, interval, newest ? new Date(newest) : now);
+      if ('problem' in resolved) throw new ApiError('invalid-request', resolved.problem);
+
+      const { from, to } = resolved.window;
+      const points = await selectMetricPoints(db, { metrics, from: from.toISOString(), to: to.toISOString(), modelKey: query.modelId });
 
       const series = {} as Record<KnownMetric, MetricSeries>;
       for (const metric of metrics) {
@@ -50,6 +108,24 @@ export function createBusinessMetricService(storage: Storage) {
         series[metric] = { name: definition.name, ...aggregate(own, interval, definition.aggregation) };
       }
       return series;
+    },
+
+    /** Stores a batch whole or not at all: every point is checked before the one transaction that writes them. */
+    async ingest(points: PointInput[]): Promise<IngestResult> {
+      await checkModelsExist(points);
+
+      const normalized: MetricPoint[] = points.map((point) => ({
+        metric: point.metric,
+        modelKey: point.model_id ?? 0,
+        // One spelling per instant, so 2026-01-01T00:00:00Z and 2026-01-01T01:00:00+01:00 share a key.
+        timestamp: new Date(point.timestamp).toISOString(),
+        value: point.value,
+      }));
+      checkDistinctKeys(normalized);
+
+      const counts = await ingestMetricPoints(db, normalized, new Date().toISOString());
+      const unknown = [...new Set(points.map((point) => point.metric).filter((metric) => !isKnownMetric(metric)))].sort();
+      return { received: points.length, ...counts, unknown_metrics: unknown };
     },
   };
 }

@@ -9,16 +9,17 @@ import { createBusinessMetricService } from './business-metrics.js';
 import { createDriftService } from './drift.js';
 import { createConnectorService } from './connectors.js';
 import { createMonitoringService } from './monitoring.js';
+import { createSecretBox } from './secret-box.js';
 
 export function createServices(app: FastifyInstance, storage: Storage, config: Readonly<Config>) {
   const notifications = createNotificationService(storage);
   return {
     users: createUserService({ app, storage, config, notifications }),
     notifications,
-    models: createModelService(storage),
+    models: createModelService(storage, notifications),
     businessMetrics: createBusinessMetricService(storage),
     drift: createDriftService(storage),
-    connectors: createConnectorService(storage),
+    connectors: createConnectorService({ storage, secretBox: createSecretBox(config.connectorSecretKey), notifications }),
     monitoring: createMonitoringService(app, storage),
   };
 }

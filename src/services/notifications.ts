@@ -1,6 +1,7 @@
-// Stores events worth a user's attention and lists them newest first.
+// Stores events worth a user's attention, lists them newest first, and keeps each user's read flags.
+import { ApiError } from '../errors.js';
 import type { Storage } from '../storage/database.js';
-import { insertNotification, listNotifications } from '../storage/notifications.js';
+import { findNotification, insertNotification, listNotifications, markAllRead, markRead } from '../storage/notifications.js';
 
 export interface NewNotification {
   kind: string;
@@ -12,8 +13,17 @@ export interface NewNotification {
   timestamp?: string;
 }
 
-/** Upper bound on the notifications one list returns. */
-export const NOTIFICATION_LIST_LIMIT = 200;
+export interface NotificationView {
+  id: number;
+  title: string;
+  message: string;
+  timestamp: string;
+  kind: string;
+  severity: 'info' | 'warning' | 'critical';
+  model_id: number | null;
+  related_id: number | null;
+  read: boolean;
+}
 
 export function createNotificationService(storage: Storage) {
   return {
@@ -29,9 +39,28 @@ export function createNotificationService(storage: Storage) {
       });
     },
 
-    async list(): Promise<Array<{ id: number; title: string; message: string; timestamp: string; kind: string; severity: string }>> {
-      const rows = await listNotifications(storage.db, NOTIFICATION_LIST_LIMIT);
-      return rows.map((row) => ({ id: row.id, title: row.title, message: row.message, timestamp: row.timestamp, kind: row.kind, severity: row.severity }));
+    async list(page: { userId: number; limit: number; unread?: boolean; after?: [string, number] }): Promise<NotificationView[]> {
+      const rows = await listNotifications(storage.db, page);
+      return rows.map((row) => ({
+        id: row.id,
+        title: row.title,
+        message: row.message,
+        timestamp: row.timestamp,
+        kind: row.kind,
+        severity: row.severity,
+        model_id: row.model_id,
+        related_id: row.related_id,
+        read: row.read,
+      }));
+    },
+
+    async markRead(id: number, userId: number): Promise<void> {
+      if (!(await findNotification(storage.db, id))) throw new ApiError('not-found', `No notification has the id ${id}; list them with GET /notifications.`);
+      await markRead(storage.db, id, userId, new Date().toISOString());
+    },
+
+    async markAllRead(userId: number): Promise<{ marked: number }> {
+      return { marked: await markAllRead(storage.db, userId, new Date().toISOString()) };
     },
   };
 }

@@ -89,6 +89,33 @@ export interface NotificationTable {
   timestamp: string;
 }
 
+export interface ModelAliasTable {
+  model_id: number;
+  alias: string;
+  /** The version number (model_versions.version) the alias points at. */
+  version: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface ModelAliasHistoryTable {
+  id: Generated<number>;
+  model_id: number;
+  alias: string;
+  /** Null when the move created the alias. */
+  from_version: number | null;
+  /** Null when the move deleted the alias. */
+  to_version: number | null;
+  moved_by: string | null;
+  moved_at: string;
+}
+
+export interface NotificationReadTable {
+  notification_id: number;
+  user_id: number;
+  read_at: string;
+}
+
 /** One-off facts about the database, e.g. that the demo data was seeded. */
 export interface SettingTable {
   key: string;
@@ -104,4 +131,7 @@ export interface Database {
   drift_reports: DriftReportTable;
   connectors: ConnectorTable;
   notifications: NotificationTable;
+  model_aliases: ModelAliasTable;
+  model_alias_history: ModelAliasHistoryTable;
+  notification_reads: NotificationReadTable;
 }

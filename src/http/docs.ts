@@ -11,6 +11,8 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
   await app.register(swagger, { mode: 'static', specification: { path: SPEC_PATH, baseDir: path.dirname(SPEC_PATH) } });
   await app.register(swaggerUi, {
     routePrefix: '/docs',
+    // Replaces the API's strict policy on the UI's pages with one that lets the UI's scripts and styles run.
+    staticCSP: true,
     uiConfig: { persistAuthorization: false, tryItOutEnabled: false, displayOperationId: true },
   });
 

@@ -13,7 +13,7 @@ import { createMonitoringService } from './monitoring.js';
 export function createServices(app: FastifyInstance, storage: Storage, config: Readonly<Config>) {
   const notifications = createNotificationService(storage);
   return {
-    users: createUserService({ app, storage, config, notifications }),
+    users: createUserService({ app, storage, config, notifications, loginRateLimiter: app.loginRateLimiter }),
     notifications,
     models: createModelService(storage),
     businessMetrics: createBusinessMetricService(storage),

@@ -95,6 +95,14 @@ export interface SettingTable {
   value: string;
 }
 
+/** A token revoked by POST /logout, kept until its own expiry. */
+export interface RevokedTokenTable {
+  jti: string;
+  user_id: number;
+  /** The token's `exp` as an ISO 8601 time; rows past it are purged. */
+  expires_at: string;
+}
+
 export interface Database {
   settings: SettingTable;
   users: UserTable;
@@ -104,4 +112,5 @@ export interface Database {
   drift_reports: DriftReportTable;
   connectors: ConnectorTable;
   notifications: NotificationTable;
+  revoked_tokens: RevokedTokenTable;
 }

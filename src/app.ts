@@ -92,7 +92,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   app.decorate('services', services);
 
   if (config.validateResponses) registerResponseValidation(app, operations);
-  registerOperations(app, operations, handlers, services, createAuthenticator(app, storage));
+  registerOperations(app, operations, handlers, services, createAuthenticator(app, storage, config.clockToleranceSeconds));
   registerNotFound(app, operations);
 
   try {

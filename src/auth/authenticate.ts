@@ -43,7 +43,8 @@ function translateVerifyError(error: unknown): ApiError {
   return new ApiError('token-invalid', 'The token is invalid (bad signature, algorithm, issuer, audience or claims); log in again with POST /login.', { cause: error });
 }
 
-export function createAuthenticator(app: FastifyInstance, storage: Storage) {
+/** `clockToleranceSeconds` is the skew allowed between instances, as for `exp`. */
+export function createAuthenticator(app: FastifyInstance, storage: Storage, clockToleranceSeconds: number) {
   return async function authenticate(request: FastifyRequest): Promise<void> {
     const token = readBearerToken(request);
 
@@ -65,7 +66,7 @@ export function createAuthenticator(app: FastifyInstance, storage: Storage) {
     }
     // SQLite may give a deleted user's id to the next new user; a token older than the account is not its token.
     const createdAtSeconds = Math.floor(Date.parse(user?.created_at ?? '') / 1000);
-    if (!user || user.username !== claims.sub || user.token_version !== claims.ver || claims.iat < createdAtSeconds) {
+    if (!user || user.username !== claims.sub || user.token_version !== claims.ver || claims.iat + clockToleranceSeconds < createdAtSeconds) {
       throw new ApiError('token-revoked', 'The token was revoked because the password changed or the user was deleted; log in again.');
     }
     request.principal = { id: user.id, username: user.username, role: user.role, tokenId: claims.jti, tokenExpiresAt: claims.exp };

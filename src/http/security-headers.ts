@@ -1,6 +1,6 @@
 // Security headers on every response. The API serves JSON only, so its content security policy allows
-// nothing; Swagger UI under /docs replaces it with its own policy (staticCSP in src/http/docs.ts),
-// which allows the UI's scripts and styles from this origin and the hashes of its inline code.
+// nothing. Swagger UI under /docs replaces it with its own policy (staticCSP in src/http/docs.ts), which
+// allows scripts and styles from this origin; @fastify/swagger-ui 6 loads its initializer as a file, not inline.
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 

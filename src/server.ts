@@ -24,10 +24,16 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  let stopping = false;
+  // After app.close(), a keep-alive connection would stay open until it timed out and delay the exit;
+  // responses sent while stopping ask the client to close it instead.
+  app.addHook('onSend', async (_request, reply) => {
+    if (stopping) reply.header('connection', 'close');
+  });
+
   await app.listen({ host: config.host, port: config.port });
   app.log.info({ engine: app.storage.engine, database: app.storage.location, env: config.env }, 'Vision Dashboard API started');
 
-  let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;

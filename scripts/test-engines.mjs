@@ -1,4 +1,4 @@
-// Runs the tap suite on SQLite, then again on PostgreSQL when one answers at TEST_DATABASE_URL.
+// Runs the tap suite on SQLite, then again on PostgreSQL when a connection to TEST_DATABASE_URL succeeds.
 // Every run prints the engine it used. Extra arguments go to tap (for example test files).
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
@@ -26,7 +26,7 @@ async function postgresAnswers() {
     await client.query('select 1');
     return true;
   } catch (error) {
-    console.log(`PostgreSQL at ${withoutPassword(adminUrl)} did not answer: ${error.message}`);
+    console.log(`PostgreSQL at ${withoutPassword(adminUrl)} cannot be reached: ${error.message}`);
     return false;
   } finally {
     await client.end().catch(() => {});

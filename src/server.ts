@@ -25,8 +25,8 @@ async function main(): Promise<void> {
     throw error;
   }
   let stopping = false;
-  // After app.close(), a keep-alive connection would stay open until it timed out and delay the exit;
-  // responses sent while stopping ask the client to close it instead.
+  // After app.close(), an idle keep-alive connection would delay the exit until it timed out.
+  // Responses sent while stopping therefore ask the client to close the connection.
   app.addHook('onSend', async (_request, reply) => {
     if (stopping) reply.header('connection', 'close');
   });

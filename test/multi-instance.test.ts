@@ -1,19 +1,21 @@
 // Two API instances on one PostgreSQL database, as behind a load balancer. Skipped without PostgreSQL.
 import t from 'tap';
+import tap from 'tap';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { countUsers } from '../src/storage/users.js';
 import { startTestApp, testEnv, type TestApp } from './helpers/app.js';
-import { createTestDatabase, postgresUnavailableReason, redactUrl } from './helpers/engine.js';
+import { acquireTestDatabase, createTestDatabase, postgresUnavailableReason, redactUrl } from './helpers/engine.js';
 
 const unavailable = await postgresUnavailableReason();
 
 type TapLike = Parameters<typeof startTestApp>[0];
 
 async function startPair(t: TapLike & { teardown(fn: () => unknown): void }): Promise<[TestApp, TestApp]> {
-  const database = await createTestDatabase();
-  t.teardown(() => database.drop());
+  const database = await acquireTestDatabase((fn) => tap.teardown(fn));
+  // Registered first, so it runs after both apps have closed.
+  t.teardown(() => database.release());
   const shared = { DATABASE_URL: database.url, JWT_SECRET: 'kV9q2mXw7LzR4tYp8NbC3dFg6HjK1sQe', SEED_DEMO_DATA: 'false' };
   const first = await startTestApp(t, shared);
   const second = await startTestApp(t, shared);

@@ -1,6 +1,6 @@
 // Fixed-window counters of login attempts per client address and per username. With REDIS_URL the
-// counters live in Redis, so every instance behind the load balancer sees the same counts; without it
-// each process counts on its own.
+// counters are stored in Redis, so every instance behind the load balancer reads and writes the same
+// counts. Without it, each process counts on its own.
 //
 // Every attempt counts, successful or not, because an increment before the password check is one
 // atomic step: counting only failures would need a read before the check and a write after it, and
@@ -78,7 +78,7 @@ export function createRedisCounterStore(redis: Redis, prefix: string): CounterSt
   };
 }
 
-/** Connects to Redis, failing at startup rather than at the first login when it does not answer. */
+/** Connects to Redis, so an unreachable server fails the startup rather than the first login. */
 export async function connectRedis(url: string): Promise<Redis> {
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 5000 });
   // Errors after startup reach the counters' callers, which log them; this listener only prevents a crash.
@@ -87,7 +87,7 @@ export async function connectRedis(url: string): Promise<Redis> {
     await redis.connect();
   } catch (error) {
     redis.disconnect();
-    throw new Error(`Redis at REDIS_URL did not answer (${(error as Error).message}); start it, or unset REDIS_URL to count login attempts in memory.`, { cause: error });
+    throw new Error(`Connecting to Redis at REDIS_URL failed (${(error as Error).message}); start it, or unset REDIS_URL to count login attempts in memory.`, { cause: error });
   }
   return redis;
 }
@@ -122,8 +122,8 @@ export function createLoginRateLimiter(store: CounterStore, limits: LoginLimits,
       try {
         [byAddress, byUsername] = await Promise.all([store.increment(`login:ip:${clientAddress}`, windowMs), store.increment(usernameKey(username), windowMs)]);
       } catch (error) {
-        // NOTE: a failing counter store lets the attempt through (fail open) so a Redis outage does not
-        // lock every user out; the password check still runs, and the error is logged.
+        // NOTE: a failing counter store lets the attempt through (fail open), so a Redis outage does not
+        // lock every user out. The password check still runs, and the error is logged.
         onStoreError(error);
         return;
       }

@@ -1,4 +1,4 @@
-// First-start data: the development admin and the demo data set. Runs on every start and does nothing once done.
+// First-start data: the first admin (from ADMIN_USERNAME, or the development one) and the demo data set. Runs on every start and does nothing once done.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Storage } from '../storage/database.js';

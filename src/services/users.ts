@@ -44,7 +44,7 @@ export function createUserService({ app, storage, config, notifications, loginRa
     /** Revokes the principal's current token on every instance, and purges revocations that have expired. */
     async logout(principal: Principal): Promise<void> {
       await revokeToken(storage.db, { jti: principal.tokenId, userId: principal.id, expiresAt: new Date(principal.tokenExpiresAt * 1000).toISOString() });
-      // Each logout does the purge, so the table holds at most the tokens that could still be valid.
+      // Each logout purges, so the table contains only tokens that could still be valid (plus those expired since).
       await purgeExpiredRevocations(storage.db, new Date().toISOString());
     },
 

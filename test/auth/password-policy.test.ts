@@ -4,6 +4,9 @@ import { COMMON_PASSWORDS } from '../../src/auth/common-passwords.js';
 import { verifyPassword, hashPassword } from '../../src/auth/passwords.js';
 import { startTestApp } from '../helpers/app.js';
 
+// The demo data set is not needed here, and skipping it makes each app start faster.
+const NO_DEMO = { SEED_DEMO_DATA: 'false' };
+
 const RULES: Array<{ rule: string; password: string; username: string; detail: RegExp }> = [
   { rule: 'minimum length', password: 'short12', username: 'alice', detail: /password must be at least 8 characters long; it has 7/ },
   { rule: 'maximum length', password: 'x'.repeat(257), username: 'alice', detail: /password must be at most 256 characters long; it has 257/ },
@@ -22,7 +25,7 @@ t.test('password policy accepts a passphrase', async (t) => {
 });
 
 t.test('PASSWORD_MIN_LENGTH raises the minimum (400)', async (t) => {
-  const api = await startTestApp(t, { PASSWORD_MIN_LENGTH: '12' });
+  const api = await startTestApp(t, { ...NO_DEMO, PASSWORD_MIN_LENGTH: '12' });
   const token = await api.login();
 
   const response = await api.request({ method: 'POST', url: '/users', token, payload: { username: 'alice', password: 'horse-batt' } });

@@ -7,7 +7,8 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp, type BuildOptions } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { checkResponse } from './contract.js';
-import { createTestDatabase, testEngine, type TestDatabase } from './engine.js';
+import tap from 'tap';
+import { acquireTestDatabase, testEngine } from './engine.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -31,12 +32,12 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
 }
 
 // On PostgreSQL, apps started with the same DATA_DIR share one database, as they share a file on SQLite.
-const databasesByDataDir = new Map<string, { database: TestDatabase; users: number }>();
+const databasesByDataDir = new Map<string, { database: { url: string; release(): Promise<void> }; users: number }>();
 
 async function acquireDatabase(dataDir: string): Promise<{ url: string; release(): Promise<void> }> {
   let entry = databasesByDataDir.get(dataDir);
   if (!entry) {
-    entry = { database: await createTestDatabase(), users: 0 };
+    entry = { database: await acquireTestDatabase((fn) => tap.teardown(fn)), users: 0 };
     databasesByDataDir.set(dataDir, entry);
   }
   entry.users += 1;
@@ -47,7 +48,7 @@ async function acquireDatabase(dataDir: string): Promise<{ url: string; release(
       current.users -= 1;
       if (current.users > 0) return;
       databasesByDataDir.delete(dataDir);
-      await current.database.drop();
+      await current.database.release();
     },
   };
 }

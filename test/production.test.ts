@@ -5,7 +5,7 @@ import { loadConfig } from '../src/config.js';
 import { startTestApp } from './helpers/app.js';
 
 const SECRET = 'kV9q2mXw7LzR4tYp8NbC3dFg6HjK1sQe';
-const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: SECRET, CORS_ORIGINS: 'https://dashboard.example.com', DATA_DIR: '/nonexistent-data-dir' };
+const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: SECRET, CORS_ORIGINS: 'https://dashboard.example.com' };
 
 const REJECTED_SETTINGS: Array<{ name: string; env: Record<string, string | undefined>; message: RegExp }> = [
   { name: 'a missing secret', env: { JWT_SECRET: undefined }, message: /JWT_SECRET is missing/ },
@@ -53,7 +53,7 @@ t.test('production creates the admin from ADMIN_PASSWORD_FILE', async (t) => {
   const passwordFile = path.join(probe.dataDir, 'admin-password');
   writeFileSync(passwordFile, 'a-long-admin-passphrase\n');
 
-  const api = await startTestApp(t, { ...PRODUCTION, DATA_DIR: probe.dataDir + '-prod', LOG_LEVEL: 'silent', ADMIN_USERNAME: 'root-admin', ADMIN_PASSWORD_FILE: passwordFile });
+  const api = await startTestApp(t, { ...PRODUCTION, ADMIN_USERNAME: 'root-admin', ADMIN_PASSWORD_FILE: passwordFile });
   const token = await api.login('root-admin', 'a-long-admin-passphrase');
   const users = await api.request({ method: 'GET', url: '/users', token });
 
@@ -63,14 +63,14 @@ t.test('production creates the admin from ADMIN_PASSWORD_FILE', async (t) => {
 });
 
 t.test('production rejects a weak ADMIN_PASSWORD', async (t) => {
-  await t.rejects(startTestApp(t, { ...PRODUCTION, DATA_DIR: '', ADMIN_USERNAME: 'root-admin', ADMIN_PASSWORD: 'qwerty123' }), {
+  await t.rejects(startTestApp(t, { ...PRODUCTION, ADMIN_USERNAME: 'root-admin', ADMIN_PASSWORD: 'qwerty123' }), {
     name: 'ConfigError',
     message: /ADMIN_PASSWORD is one of the most common passwords.*Set ADMIN_PASSWORD/,
   });
 });
 
 t.test('production rejects an empty database without ADMIN_USERNAME', async (t) => {
-  await t.rejects(startTestApp(t, { ...PRODUCTION, DATA_DIR: '' }), { name: 'ConfigError', message: /The database has no user; set ADMIN_USERNAME and ADMIN_PASSWORD/ });
+  await t.rejects(startTestApp(t, PRODUCTION), { name: 'ConfigError', message: /The database has no user; set ADMIN_USERNAME and ADMIN_PASSWORD/ });
 });
 
 t.test('production rejects the development password', async (t) => {

@@ -69,6 +69,7 @@ export async function startTestApp(t: TapLike, envOverrides: Record<string, stri
     app = await buildApp(config, options);
   } catch (error) {
     await database?.release();
+    if (!envOverrides.DATA_DIR) rmSync(env.DATA_DIR!, { recursive: true, force: true });
     throw error;
   }
 

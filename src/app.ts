@@ -13,7 +13,10 @@ import { registerCors } from './http/cors.js';
 import { registerDocs } from './http/docs.js';
 import { registerAccessLog } from './http/access-log.js';
 import { createAuthenticator } from './auth/authenticate.js';
-import { CLOCK_TOLERANCE_SECONDS, TOKEN_ALGORITHM } from './auth/tokens.js';
+import { TOKEN_ALGORITHM } from './auth/tokens.js';
+import { openLoginRateLimiter } from './auth/login-limiter-setup.js';
+import type { LoginRateLimiter } from './auth/login-rate-limit.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { openStorage, type Storage } from './storage/database.js';
 import { createServices, type Services } from './services/index.js';
 import { handlers } from './handlers/index.js';
@@ -23,11 +26,18 @@ declare module 'fastify' {
   interface FastifyInstance {
     storage: Storage;
     services: Services;
+    loginRateLimiter: LoginRateLimiter;
   }
 }
 
 // Never log credentials: the Authorization header, any password field and connector secrets.
 const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.old_password', '*.new_password', '*.token', 'secrets', '*.secrets'];
+
+// A hop count N trusts the N addresses closest to this server, as Fastify does for a number.
+function toFastifyTrustProxy(trustProxy: Readonly<Config>['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trustProxy !== 'number') return trustProxy;
+  return (_address, hop) => hop < trustProxy;
+}
 
 export interface BuildOptions {
   /** Use this storage instead of opening one from the configuration (tests share a database this way). */
@@ -39,7 +49,9 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     logger: { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
     bodyLimit: config.bodyLimitBytes,
     ajv: undefined,
-    requestTimeout: 30_000,
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.requestTimeoutMs,
+    trustProxy: toFastifyTrustProxy(config.trustProxy),
     // src/http/access-log.ts writes one line per request instead of Fastify's two.
     disableRequestLogging: true,
   });
@@ -60,23 +72,39 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
       allowedIss: config.jwtIssuer,
       allowedAud: config.jwtAudience,
       requiredClaims: ['exp', 'iat', 'sub'],
-      clockTolerance: CLOCK_TOLERANCE_SECONDS * 1000,
+      clockTolerance: config.clockToleranceSeconds * 1000,
     },
   });
+  await registerSecurityHeaders(app);
   await registerCors(app, config);
   await registerDocs(app);
 
-  const storage = options.storage ?? (await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize }));
+  const storage = options.storage ?? (await openStorage({
+      dataDir: config.dataDir,
+      databaseUrl: config.databaseUrl,
+      poolSize: config.databasePoolSize,
+      onIdleError: (error) => app.log.warn({ err: error }, 'an idle PostgreSQL connection failed; the pool opens a new one on the next query'),
+    }));
   app.decorate('storage', storage);
   if (!options.storage) app.addHook('onClose', async () => storage.close());
+
+  const loginRateLimiter = await openLoginRateLimiter(config, app.log);
+  app.decorate('loginRateLimiter', loginRateLimiter);
+  app.addHook('onClose', async () => loginRateLimiter.close());
 
   const services = createServices(app, storage, config);
   app.decorate('services', services);
 
   if (config.validateResponses) registerResponseValidation(app, operations);
-  registerOperations(app, operations, handlers, services, createAuthenticator(app, storage));
+  registerOperations(app, operations, handlers, services, createAuthenticator(app, storage, config.clockToleranceSeconds));
   registerNotFound(app, operations);
 
-  await seed({ storage, config, services, log: app.log });
+  try {
+    await seed({ storage, config, services, log: app.log });
+  } catch (error) {
+    // Close the pool and the Redis connection so a rejected start exits instead of hanging.
+    await app.close();
+    throw error;
+  }
   return app;
 }

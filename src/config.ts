@@ -33,6 +33,25 @@ export interface Config {
   seedDemoData: boolean;
   /** 32-byte AES-256-GCM key that encrypts connector secrets at rest. */
   connectorSecretKey: Buffer;
+  /** Seconds of clock difference tolerated when checking a token's `exp`, `iat` and `nbf`. */
+  clockToleranceSeconds: number;
+  /** Milliseconds a client has to send a whole request; also the idle timeout of a connection. */
+  requestTimeoutMs: number;
+  /** Milliseconds that requests in flight get to finish after SIGTERM or SIGINT. */
+  shutdownGraceMs: number;
+  /** Fastify's trustProxy: false, true, a hop count, or a list of addresses and CIDR ranges. */
+  trustProxy: boolean | number | string[];
+  /** `redis://...` to share login rate-limit counters between instances; undefined keeps them in memory. */
+  redisUrl: string | undefined;
+  /** Prefix of every Redis key the rate limiter writes. */
+  rateLimitPrefix: string;
+  /** Login attempts allowed per client address within one window. */
+  loginMaxAttemptsPerIp: number;
+  /** Login attempts allowed per username within one window. */
+  loginMaxAttemptsPerUsername: number;
+  loginWindowSeconds: number;
+  /** The admin created when the database has no user; both undefined when not set. */
+  initialAdmin: { username: string; password: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +119,70 @@ function readDevelopmentSecret(dataDir: string): string {
   return secret;
 }
 
+/** Publicly known example secrets that production rejects even when they are long enough. */
+export const KNOWN_DEFAULT_SECRETS: ReadonlySet<string> = new Set([
+  'secret', 'changeme', 'change-me', 'changeit', 'your-256-bit-secret', 'your-secret-key', 'your_jwt_secret',
+  'supersecret', 'super-secret', 'jwt-secret', 'jwt_secret', 'mysecret', 'my-secret', 'development', 'test',
+  'please-change-this-secret-in-production', 'change-this-to-a-long-random-secret-value',
+]);
+
+function checkProductionSecret(secret: string): void {
+  if (KNOWN_DEFAULT_SECRETS.has(secret.toLowerCase())) {
+    throw new ConfigError('JWT_SECRET is a publicly known example value; set it (or JWT_SECRET_FILE) to a random value of at least 32 bytes, e.g. from `openssl rand -base64 48`.');
+  }
+  // A value such as 40 times "x" passes the length check but has almost no entropy.
+  if (new Set(secret).size < 8) {
+    throw new ConfigError('JWT_SECRET has fewer than 8 distinct characters, so it is not random; set it to a value from `openssl rand -base64 48`.');
+  }
+}
+
+function readTrustProxy(env: Env): boolean | number | string[] {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return readInteger(env, 'TRUST_PROXY', 0, 1, 100);
+  const addresses = raw.split(',').map((address) => address.trim()).filter(Boolean);
+  for (const address of addresses) {
+    if (!/^[0-9A-Fa-f.:]+(\/\d{1,3})?$/.test(address)) {
+      throw new ConfigError(`TRUST_PROXY contains "${address}"; use true, false, a hop count, or addresses and CIDR ranges such as 10.0.0.0/8, separated by commas.`);
+    }
+  }
+  return addresses;
+}
+
+function readSecretSetting(env: Env, name: string): string | undefined {
+  const file = env[`${name}_FILE`];
+  if (file) {
+    try {
+      return readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+    } catch (error) {
+      throw new ConfigError(`${name}_FILE is ${file}, which cannot be read (${(error as Error).message}); point it at a readable file.`);
+    }
+  }
+  return env[name] || undefined;
+}
+
+function readInitialAdmin(env: Env): { username: string; password: string } | undefined {
+  const username = env.ADMIN_USERNAME?.trim();
+  const password = readSecretSetting(env, 'ADMIN_PASSWORD');
+  if (!username && password === undefined) return undefined;
+  if (!username) throw new ConfigError('ADMIN_PASSWORD is set but ADMIN_USERNAME is not; set both, or neither.');
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/.test(username)) {
+    throw new ConfigError(`ADMIN_USERNAME "${username}" is invalid; use 3 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit.`);
+  }
+  if (password === undefined) throw new ConfigError('ADMIN_USERNAME is set but ADMIN_PASSWORD (or ADMIN_PASSWORD_FILE) is not; set the first admin\'s password.');
+  return { username, password };
+}
+
+function checkProductionCors(origins: string[] | undefined): void {
+  if (!origins) {
+    throw new ConfigError('CORS_ORIGINS is not set; list the dashboard origins, e.g. https://dashboard.example.com, separated by commas.');
+  }
+  if (origins.includes('*')) {
+    throw new ConfigError('CORS_ORIGINS contains "*", which lets any web site call the API with a user\'s token; list the dashboard origins instead.');
+  }
+}
+
 function readJwtSecret(env: Env, environment: Environment, dataDir: string): string {
   const fromFile = env.JWT_SECRET_FILE;
   if (fromFile) {
@@ -146,6 +229,14 @@ function readConnectorSecretKey(env: Env, environment: Environment, dataDir: str
   return key;
 }
 
+function readRedisUrl(env: Env): string | undefined {
+  const url = env.REDIS_URL || undefined;
+  if (url && !/^rediss?:\/\//.test(url)) {
+    throw new ConfigError('REDIS_URL must start with redis:// or rediss://; unset it to keep rate-limit counters in memory.');
+  }
+  return url;
+}
+
 /** Builds the configuration from environment variables, throwing a ConfigError that names the variable to fix. */
 export function loadConfig(env: Env = process.env): Readonly<Config> {
   const environment = readEnvironment(env);
@@ -157,6 +248,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   }
 
   const jwtSecret = readJwtSecret(env, environment, dataDir);
+  if (environment === 'production') checkProductionSecret(jwtSecret);
   if (Buffer.byteLength(jwtSecret) < 32) {
     throw new ConfigError('JWT_SECRET must be at least 32 bytes; set it to a random value, e.g. from `openssl rand -base64 48`.');
   }
@@ -184,6 +276,17 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     passwordMinLength: readInteger(env, 'PASSWORD_MIN_LENGTH', 8, 8, 256),
     seedDemoData: readBoolean(env, 'SEED_DEMO_DATA', true),
     connectorSecretKey: readConnectorSecretKey(env, environment, dataDir),
+    clockToleranceSeconds: readInteger(env, 'CLOCK_TOLERANCE_SECONDS', 30, 0, 300),
+    requestTimeoutMs: readInteger(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
+    shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    trustProxy: readTrustProxy(env),
+    redisUrl: readRedisUrl(env),
+    rateLimitPrefix: env.RATE_LIMIT_PREFIX || 'vision:rate-limit:',
+    loginMaxAttemptsPerIp: readInteger(env, 'LOGIN_MAX_ATTEMPTS_PER_IP', 100, 1, 1_000_000),
+    loginMaxAttemptsPerUsername: readInteger(env, 'LOGIN_MAX_ATTEMPTS_PER_USERNAME', 10, 1, 1_000_000),
+    loginWindowSeconds: readInteger(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 24 * 3600),
+    initialAdmin: readInitialAdmin(env),
   };
+  if (environment === 'production') checkProductionCors(config.corsOrigins);
   return Object.freeze(config);
 }

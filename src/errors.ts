@@ -22,11 +22,14 @@ export const ERRORS = {
   'token-revoked': { status: 401, title: 'Unauthorized' },
   'invalid-credentials': { status: 401, title: 'Unauthorized' },
   forbidden: { status: 403, title: 'Forbidden' },
+  'too-many-requests': { status: 429, title: 'Too many requests' },
 
   // Users
   'username-taken': { status: 409, title: 'Conflict' },
   'wrong-password': { status: 400, title: 'Wrong password' },
   'weak-password': { status: 400, title: 'Weak password' },
+  'last-admin': { status: 409, title: 'Conflict' },
+  'self-deletion': { status: 409, title: 'Conflict' },
 
   // Resources
   'not-found': { status: 404, title: 'Not found' },

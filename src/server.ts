@@ -2,9 +2,6 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 
-/** Milliseconds that requests in flight get to finish after a shutdown signal. */
-const SHUTDOWN_GRACE_MS = 10_000;
-
 async function main(): Promise<void> {
   let config;
   try {
@@ -17,19 +14,34 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const app = await buildApp(config);
+  let app;
+  try {
+    app = await buildApp(config);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  let stopping = false;
+  // After app.close(), an idle keep-alive connection would delay the exit until it timed out.
+  // Responses sent while stopping therefore ask the client to close the connection.
+  app.addHook('onSend', async (_request, reply) => {
+    if (stopping) reply.header('connection', 'close');
+  });
+
   await app.listen({ host: config.host, port: config.port });
   app.log.info({ engine: app.storage.engine, database: app.storage.location, env: config.env }, 'Vision Dashboard API started');
 
-  let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stopping: no new connections, finishing requests in flight');
     const timer = setTimeout(() => {
-      app.log.error({ graceMs: SHUTDOWN_GRACE_MS }, 'requests did not finish within the grace period; exiting');
+      app.log.error({ graceMs: config.shutdownGraceMs }, 'requests did not finish within SHUTDOWN_GRACE_MS; exiting');
       process.exit(1);
-    }, SHUTDOWN_GRACE_MS);
+    }, config.shutdownGraceMs);
     timer.unref();
     await app.close();
     app.log.info('stopped');

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
 import { verifyToken, type TokenClaims } from './tokens.js';
 import { findUserById } from '../storage/users.js';
+import { isTokenRevoked } from '../storage/revoked-tokens.js';
 import type { Storage } from '../storage/database.js';
 
 export interface Principal {
@@ -10,6 +11,8 @@ export interface Principal {
   username: string;
   role: 'admin' | 'user';
   tokenId: string;
+  /** The token's `exp` claim, in seconds since the epoch. */
+  tokenExpiresAt: number;
 }
 
 declare module 'fastify' {
@@ -40,7 +43,8 @@ function translateVerifyError(error: unknown): ApiError {
   return new ApiError('token-invalid', 'The token is invalid (bad signature, algorithm, issuer, audience or claims); log in again with POST /login.', { cause: error });
 }
 
-export function createAuthenticator(app: FastifyInstance, storage: Storage) {
+/** `clockToleranceSeconds` is the skew allowed between instances, as for `exp`. */
+export function createAuthenticator(app: FastifyInstance, storage: Storage, clockToleranceSeconds: number) {
   return async function authenticate(request: FastifyRequest): Promise<void> {
     const token = readBearerToken(request);
 
@@ -54,12 +58,18 @@ export function createAuthenticator(app: FastifyInstance, storage: Storage) {
       throw new ApiError('token-invalid', 'The token lacks the uid, ver or jti claim this API signs; log in again with POST /login.');
     }
 
-    // The user is read on every request so a password change or deletion on any instance revokes at once.
-    const user = await findUserById(storage.db, claims.uid);
-    if (!user || user.username !== claims.sub || user.token_version !== claims.ver) {
+    // The user and the revocation list are read on every request, so a password change, deletion or
+    // logout on any instance takes effect on all of them at once.
+    const [user, revoked] = await Promise.all([findUserById(storage.db, claims.uid), isTokenRevoked(storage.db, claims.jti)]);
+    if (revoked) {
+      throw new ApiError('token-revoked', 'The token was revoked by POST /logout; log in again.');
+    }
+    // SQLite may give a deleted user's id to the next new user; a token older than the account is not its token.
+    const createdAtSeconds = Math.floor(Date.parse(user?.created_at ?? '') / 1000);
+    if (!user || user.username !== claims.sub || user.token_version !== claims.ver || claims.iat + clockToleranceSeconds < createdAtSeconds) {
       throw new ApiError('token-revoked', 'The token was revoked because the password changed or the user was deleted; log in again.');
     }
-    request.principal = { id: user.id, username: user.username, role: user.role, tokenId: claims.jti };
+    request.principal = { id: user.id, username: user.username, role: user.role, tokenId: claims.jti, tokenExpiresAt: claims.exp };
   };
 }
 

@@ -24,4 +24,15 @@ export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
   'asdfasdf', '88888888', '99999999', '123456a', '123456789a', 'a123456789', '1234qwer', 'qwer1234',
   'secret123', 'summer2024', 'summer2025', 'winter2024', 'winter2025', 'spring2025', 'autumn2025', 'password2024',
   'password2025', 'password2026', 'vision', 'dashboard',
+  // Keyboard walks, names, words and years that lead public breach-frequency lists, 8 characters or longer.
+  'qwerty1234', '1qaz2wsx3edc', 'zaq1zaq1', 'zaq12wsxcde3', 'asdfghjkl', 'zxcvbnm123', 'qwertyuiop123', '1234abcd',
+  'abcdefgh', 'abcd12345', '12345678910', '123456789q', 'q1w2e3r4t5y6', '11223344', '12344321', '147258369',
+  '123654789', '741852963', '159357456', '987654321a', 'iloveyou2', 'loveyou1', 'sunshine123', 'princess123',
+  'charlie123', 'michael1', 'jennifer1', 'jessica1', 'superman123', 'liverpool', 'liverpool1', 'chelsea1',
+  'arsenal1', 'manchester', 'barcelona', 'football12', 'basketball', 'baseball123', 'soccer123', 'hockey123',
+  'midnight', 'computer1', 'internet', 'starwars123', 'pokemon123', 'minecraft', 'fortnite', 'blink182',
+  'letmein1', 'welcome12', 'welcome2024', 'welcome2025', 'changeme1', 'changeme!', 'administrator1', 'admin1234',
+  'adminadmin', 'rootroot', 'password12', 'password1234', 'password12345', 'passw0rd1', 'p@ssword', 'p@ssword1',
+  'p@ssw0rd1', 'pa$$word', 'passpass', 'mypassword', 'newpassword', 'secretpassword', 'qwerty2024', 'qwerty2025',
+  'summer2026', 'winter2026', 'spring2026', 'autumn2026', 'january2026', 'december2025', 'monday123', 'company123',
 ]);

@@ -4,9 +4,6 @@ import type { FastifyInstance } from 'fastify';
 
 export const TOKEN_ALGORITHM = 'HS256';
 
-/** Seconds of clock difference tolerated between the instance that signed a token and the one verifying it. */
-export const CLOCK_TOLERANCE_SECONDS = 30;
-
 export interface TokenClaims {
   sub: string;
   /** The user's id. */

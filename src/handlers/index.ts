@@ -1,8 +1,8 @@
 // Every operation's handler, keyed by operationId. The type makes a missing or extra handler a compile error,
 // and the route builder checks the same at startup against openapi.yaml.
 import type { Handlers } from './types.js';
-import { changePassword, login } from './auth.js';
-import { createUser, listUsers } from './users.js';
+import { changePassword, getCurrentUser, login, logout } from './auth.js';
+import { createUser, deleteUser, listUsers, updateUser } from './users.js';
 import { getBusinessMetrics, getDrift, getMonitoring, listConnectors, listModels, listNotifications } from './dashboard.js';
 import { getLiveness, getReadiness } from './health.js';
 import { createModel, createModelVersion, deleteModel, deleteModelAlias, getModel, getModelVersion, listModelAliasHistory, listModelVersions, setModelAlias, updateModel } from './models.js';
@@ -13,8 +13,12 @@ import { markAllNotificationsRead, markNotificationRead } from './notifications.
 export const handlers: Handlers = {
   login,
   changePassword,
+  logout,
+  getCurrentUser,
   listUsers,
   createUser,
+  updateUser,
+  deleteUser,
   listModels,
   getBusinessMetrics,
   getDrift,

@@ -6,11 +6,27 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { SPEC_PATH, readSpecText } from '../openapi/document.js';
 
+const SWAGGER_UI_CSP = [
+  "default-src 'self'",
+  "base-uri 'self'",
+  "font-src 'self' data:",
+  "frame-ancestors 'none'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "script-src 'self'",
+  "script-src-attr 'none'",
+  "style-src 'self' 'unsafe-inline'",
+].join('; ');
+
 export async function registerDocs(app: FastifyInstance): Promise<void> {
   // Static mode serves openapi.yaml as written; nothing is derived from the routes.
   await app.register(swagger, { mode: 'static', specification: { path: SPEC_PATH, baseDir: path.dirname(SPEC_PATH) } });
   await app.register(swaggerUi, {
     routePrefix: '/docs',
+    // Replaces the API's strict policy on the UI's pages with one that lets the UI's own scripts run.
+    // Swagger UI as bundled with @fastify/swagger-ui 6.1 sets inline styles while rendering, so styles
+    // may be inline; scripts still come only from this origin.
+    staticCSP: SWAGGER_UI_CSP,
     uiConfig: { persistAuthorization: false, tryItOutEnabled: false, displayOperationId: true },
   });
 

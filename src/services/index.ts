@@ -14,7 +14,7 @@ import { createSecretBox } from './secret-box.js';
 export function createServices(app: FastifyInstance, storage: Storage, config: Readonly<Config>) {
   const notifications = createNotificationService(storage);
   return {
-    users: createUserService({ app, storage, config, notifications }),
+    users: createUserService({ app, storage, config, notifications, loginRateLimiter: app.loginRateLimiter }),
     notifications,
     models: createModelService(storage, notifications),
     businessMetrics: createBusinessMetricService(storage),

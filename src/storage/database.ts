@@ -22,6 +22,8 @@ export interface StorageOptions {
   dataDir: string;
   databaseUrl: string | undefined;
   poolSize: number;
+  /** Called with the error when an idle PostgreSQL connection fails; the default ignores it. */
+  onIdleError?: (error: Error) => void;
 }
 
 export const SQLITE_FILE_NAME = 'vision.db';
@@ -58,7 +60,7 @@ function openSqlite(dataDir: string): Storage {
   connection.pragma('foreign_keys = ON');
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
-  return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
+  return { db, engine: 'sqlite', location: file, close: closeOnce(db) };
 }
 
 function describePostgres(url: string): string {
@@ -66,10 +68,19 @@ function describePostgres(url: string): string {
   return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
 }
 
-function openPostgres(url: string, poolSize: number): Storage {
+/** Returns a close function that destroys the Kysely instance once, however often it is called. */
+function closeOnce(db: Kysely<Database>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= db.destroy());
+}
+
+function openPostgres(url: string, poolSize: number, onIdleError: (error: Error) => void): Storage {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that the server closes (restart, failover) emits 'error' on the pool; without a
+  // listener that event would end the process. The pool replaces the connection on the next query.
+  pool.on('error', onIdleError);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', location: describePostgres(url), close: () => db.destroy() };
+  return { db, engine: 'postgres', location: describePostgres(url), close: closeOnce(db) };
 }
 
 /** Runs every pending migration. Kysely's Migrator holds a lock, so instances starting together migrate once. */
@@ -84,8 +95,13 @@ export async function migrate(storage: Storage): Promise<string[]> {
 }
 
 export async function openStorage(options: StorageOptions): Promise<Storage> {
-  const storage = options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize) : openSqlite(options.dataDir);
-  await migrate(storage);
+  const storage = options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize, options.onIdleError ?? (() => {})) : openSqlite(options.dataDir);
+  try {
+    await migrate(storage);
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
   return storage;
 }
 

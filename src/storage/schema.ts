@@ -122,6 +122,14 @@ export interface SettingTable {
   value: string;
 }
 
+/** A token revoked by POST /logout, kept until its own expiry. */
+export interface RevokedTokenTable {
+  jti: string;
+  user_id: number;
+  /** The token's `exp` as an ISO 8601 time; rows past it are purged. */
+  expires_at: string;
+}
+
 export interface Database {
   settings: SettingTable;
   users: UserTable;
@@ -134,4 +142,5 @@ export interface Database {
   model_aliases: ModelAliasTable;
   model_alias_history: ModelAliasHistoryTable;
   notification_reads: NotificationReadTable;
+  revoked_tokens: RevokedTokenTable;
 }

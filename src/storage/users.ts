@@ -45,3 +45,52 @@ export async function updatePassword(db: Kysely<Database>, user: { id: number; e
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+export type AdminChangeResult = 'done' | 'not-found' | 'last-admin';
+
+/**
+ * Runs `change` on the user in a transaction that first locks every admin row, so two requests that
+ * each remove a different admin (on one instance or several) cannot together remove the last one.
+ * The no-op UPDATE takes row locks on PostgreSQL and the write lock on SQLite, the same code on both.
+ */
+async function changeUserGuardingLastAdmin(db: Kysely<Database>, username: string, removesAdmin: (user: UserRow) => boolean, change: (trx: Kysely<Database>, user: UserRow) => Promise<void>): Promise<AdminChangeResult> {
+  return db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('role', '=', 'admin').execute();
+
+    const user = await findUserByUsername(trx, username);
+    if (!user) return 'not-found';
+    if (removesAdmin(user)) {
+      const admins = await trx.selectFrom('users').select((eb) => eb.fn.countAll<number | string>().as('count')).where('role', '=', 'admin').executeTakeFirstOrThrow();
+      if (Number(admins.count) <= 1) return 'last-admin';
+    }
+    await change(trx, user);
+    return 'done';
+  });
+}
+
+export function deleteUser(db: Kysely<Database>, username: string): Promise<AdminChangeResult> {
+  return changeUserGuardingLastAdmin(
+    db,
+    username,
+    (user) => user.role === 'admin',
+    async (trx, user) => {
+      await trx.deleteFrom('users').where('id', '=', user.id).execute();
+    },
+  );
+}
+
+export function updateUserRole(db: Kysely<Database>, username: string, role: 'admin' | 'user', now: string): Promise<AdminChangeResult> {
+  return changeUserGuardingLastAdmin(
+    db,
+    username,
+    (user) => user.role === 'admin' && role !== 'admin',
+    async (trx, user) => {
+      await trx.updateTable('users').set({ role, updated_at: now }).where('id', '=', user.id).execute();
+    },
+  );
+}
+
+/** Lists the admins, oldest first. */
+export async function listAdmins(db: Kysely<Database>): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().where('role', '=', 'admin').orderBy('id').execute();
+}

@@ -7,6 +7,8 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp, type BuildOptions } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { checkResponse } from './contract.js';
+import tap from 'tap';
+import { acquireTestDatabase, testEngine } from './engine.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -29,6 +31,28 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
   };
 }
 
+// On PostgreSQL, apps started with the same DATA_DIR share one database, as they share a file on SQLite.
+const databasesByDataDir = new Map<string, { database: { url: string; release(): Promise<void> }; users: number }>();
+
+async function acquireDatabase(dataDir: string): Promise<{ url: string; release(): Promise<void> }> {
+  let entry = databasesByDataDir.get(dataDir);
+  if (!entry) {
+    entry = { database: await acquireTestDatabase((fn) => tap.teardown(fn)), users: 0 };
+    databasesByDataDir.set(dataDir, entry);
+  }
+  entry.users += 1;
+  const current = entry;
+  return {
+    url: current.database.url,
+    async release() {
+      current.users -= 1;
+      if (current.users > 0) return;
+      databasesByDataDir.delete(dataDir);
+      await current.database.release();
+    },
+  };
+}
+
 interface TapLike {
   teardown(fn: () => unknown): void;
   fail(message: string): void;
@@ -36,8 +60,18 @@ interface TapLike {
 
 export async function startTestApp(t: TapLike, envOverrides: Record<string, string> = {}, options: BuildOptions = {}): Promise<TestApp> {
   const env = testEnv(envOverrides);
+  // TEST_ENGINE=postgres gives each app a fresh PostgreSQL database unless the test passes DATABASE_URL or a storage.
+  const database = testEngine() === 'postgres' && !env.DATABASE_URL && !options.storage ? await acquireDatabase(env.DATA_DIR!) : undefined;
+  if (database) env.DATABASE_URL = database.url;
   const config = loadConfig(env);
-  const app = await buildApp(config, options);
+  let app: FastifyInstance;
+  try {
+    app = await buildApp(config, options);
+  } catch (error) {
+    await database?.release();
+    if (!envOverrides.DATA_DIR) rmSync(env.DATA_DIR!, { recursive: true, force: true });
+    throw error;
+  }
 
   const testApp: TestApp = {
     app,
@@ -63,6 +97,7 @@ export async function startTestApp(t: TapLike, envOverrides: Record<string, stri
 
   t.teardown(async () => {
     await app.close();
+    await database?.release();
     if (!envOverrides.DATA_DIR) rmSync(env.DATA_DIR!, { recursive: true, force: true });
   });
   return testApp;

@@ -3,12 +3,14 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Engine } from './columns.js';
 import * as initial from './001-initial.js';
 import * as registry from './003-registry.js';
+import * as auth from './004-auth.js';
 
 type MigrationModule = { up: (engine: Engine) => (db: Kysely<unknown>) => Promise<void> };
 
 const MIGRATIONS: Record<string, MigrationModule> = {
   '001-initial': initial,
   '003-registry': registry,
+  '004-auth': auth,
 };
 
 export function migrationProvider(engine: Engine): MigrationProvider {

@@ -5,7 +5,7 @@ import { loadConfig } from '../src/config.js';
 import { startTestApp } from './helpers/app.js';
 
 const SECRET = 'kV9q2mXw7LzR4tYp8NbC3dFg6HjK1sQe';
-const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: SECRET, CORS_ORIGINS: 'https://dashboard.example.com' };
+const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: SECRET, CORS_ORIGINS: 'https://dashboard.example.com', CONNECTOR_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') };
 
 const REJECTED_SETTINGS: Array<{ name: string; env: Record<string, string | undefined>; message: RegExp }> = [
   { name: 'a missing secret', env: { JWT_SECRET: undefined }, message: /JWT_SECRET is missing/ },
@@ -13,6 +13,7 @@ const REJECTED_SETTINGS: Array<{ name: string; env: Record<string, string | unde
   { name: 'a known default secret', env: { JWT_SECRET: 'your-256-bit-secret' }, message: /JWT_SECRET is a publicly known example value/ },
   { name: 'a long known default secret', env: { JWT_SECRET: 'change-this-to-a-long-random-secret-value' }, message: /publicly known example value/ },
   { name: 'a repetitive secret', env: { JWT_SECRET: 'x'.repeat(40) }, message: /fewer than 8 distinct characters/ },
+  { name: 'a missing connector key', env: { CONNECTOR_SECRET_KEY: undefined }, message: /CONNECTOR_SECRET_KEY is missing/ },
   { name: 'unset CORS origins', env: { CORS_ORIGINS: undefined }, message: /CORS_ORIGINS is not set/ },
   { name: 'a wildcard CORS origin', env: { CORS_ORIGINS: 'https://dashboard.example.com,*' }, message: /CORS_ORIGINS contains "\*"/ },
   { name: 'an admin password without name', env: { ADMIN_PASSWORD: 'a-long-admin-passphrase' }, message: /ADMIN_PASSWORD is set but ADMIN_USERNAME is not/ },

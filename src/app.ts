@@ -11,6 +11,7 @@ import { handleError } from './http/problems.js';
 import { registerNotFound } from './http/not-found.js';
 import { registerCors } from './http/cors.js';
 import { registerDocs } from './http/docs.js';
+import { driftRouteScopes } from './http/drift-uploads.js';
 import { createAuthenticator } from './auth/authenticate.js';
 import { CLOCK_TOLERANCE_SECONDS, TOKEN_ALGORITHM } from './auth/tokens.js';
 import { openStorage, type Storage } from './storage/database.js';
@@ -70,7 +71,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   app.decorate('services', services);
 
   if (config.validateResponses) registerResponseValidation(app, operations);
-  registerOperations(app, operations, handlers, services, createAuthenticator(app, storage));
+  registerOperations(app, operations, handlers, services, createAuthenticator(app, storage), driftRouteScopes(config));
   registerNotFound(app, operations);
 
   await seed({ storage, config, services, log: app.log });

@@ -5,7 +5,7 @@ export const listModels: OperationHandler<'listModels'> = async (_input, { servi
 
 export const getBusinessMetrics: OperationHandler<'getBusinessMetrics'> = async (_input, { services }) => services.businessMetrics.dashboard();
 
-export const getDrift: OperationHandler<'getDrift'> = async (_input, { services }) => services.drift.latestSummary();
+export const getDrift: OperationHandler<'getDrift'> = async ({ query }, { services }) => services.drift.latestSummary(query.model_id);
 
 export const listConnectors: OperationHandler<'listConnectors'> = async (_input, { services }) => services.connectors.list();
 

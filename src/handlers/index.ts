@@ -5,6 +5,7 @@ import { changePassword, login } from './auth.js';
 import { createUser, listUsers } from './users.js';
 import { getBusinessMetrics, getDrift, getMonitoring, listConnectors, listModels, listNotifications } from './dashboard.js';
 import { getLiveness, getReadiness } from './health.js';
+import { createDriftReport, getDriftProfile, getDriftReport, getModelDrift, listDriftReports, putDriftProfile } from './drift.js';
 
 export const handlers: Handlers = {
   login,
@@ -14,6 +15,12 @@ export const handlers: Handlers = {
   listModels,
   getBusinessMetrics,
   getDrift,
+  listDriftReports,
+  createDriftReport,
+  getDriftReport,
+  getModelDrift,
+  getDriftProfile,
+  putDriftProfile,
   listConnectors,
   getMonitoring,
   listNotifications,

@@ -17,7 +17,7 @@ export function createServices(app: FastifyInstance, storage: Storage, config: R
     notifications,
     models: createModelService(storage),
     businessMetrics: createBusinessMetricService(storage),
-    drift: createDriftService(storage),
+    drift: createDriftService(storage, notifications),
     connectors: createConnectorService(storage),
     monitoring: createMonitoringService(app, storage),
   };

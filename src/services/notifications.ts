@@ -1,5 +1,7 @@
 // Stores events worth a user's attention and lists them newest first.
+import type { Kysely } from 'kysely';
 import type { Storage } from '../storage/database.js';
+import type { Database } from '../storage/schema.js';
 import { insertNotification, listNotifications } from '../storage/notifications.js';
 
 export interface NewNotification {
@@ -17,8 +19,9 @@ export const NOTIFICATION_LIST_LIMIT = 200;
 
 export function createNotificationService(storage: Storage) {
   return {
-    record(event: NewNotification): Promise<number> {
-      return insertNotification(storage.db, {
+    /** Stores the event; pass a transaction as `db` to store it together with the change it reports. */
+    record(event: NewNotification, db: Kysely<Database> = storage.db): Promise<number> {
+      return insertNotification(db, {
         kind: event.kind,
         severity: event.severity,
         title: event.title,

@@ -43,3 +43,9 @@ export async function insertModelWithVersion(
     return inserted.id;
   });
 }
+
+/** Returns the model's name, or undefined when no model has this id. */
+export async function findModelName(db: Kysely<Database>, id: number): Promise<string | undefined> {
+  const row = await db.selectFrom('models').select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name;
+}

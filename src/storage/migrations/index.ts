@@ -2,11 +2,13 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Engine } from './columns.js';
 import * as initial from './001-initial.js';
+import * as driftProfiles from './002-drift-profiles.js';
 
 type MigrationModule = { up: (engine: Engine) => (db: Kysely<unknown>) => Promise<void> };
 
 const MIGRATIONS: Record<string, MigrationModule> = {
   '001-initial': initial,
+  '002-drift-profiles': driftProfiles,
 };
 
 export function migrationProvider(engine: Engine): MigrationProvider {

@@ -119,11 +119,11 @@ export function readCsvPair(referenceText: string, currentText: string): SampleP
   return typeColumns(reference.header, cellsByFeature(reference), cellsByFeature(current));
 }
 
-/** Describes features found in only one of the two samples, listing at most 10 names of each. */
-export function describeMismatch(onlyReference: string[], onlyCurrent: string[]): string {
+/** Describes features found in only one of two sources, listing at most 10 names of each. */
+export function describeMismatch(onlyFirst: string[], onlySecond: string[], labels: [string, string] = ['reference', 'current']): string {
   const list = (names: string[]) => names.slice(0, 10).map((name) => JSON.stringify(name)).join(', ') + (names.length > 10 ? ` and ${names.length - 10} more` : '');
   const parts: string[] = [];
-  if (onlyReference.length > 0) parts.push(`only in reference: ${list(onlyReference)}`);
-  if (onlyCurrent.length > 0) parts.push(`only in current: ${list(onlyCurrent)}`);
+  if (onlyFirst.length > 0) parts.push(`only in ${labels[0]}: ${list(onlyFirst)}`);
+  if (onlySecond.length > 0) parts.push(`only in ${labels[1]}: ${list(onlySecond)}`);
   return parts.join('; ');
 }

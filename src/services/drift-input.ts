@@ -32,21 +32,21 @@ export function checkSamplePair(reference: Dataset, current: Dataset): void {
   if (total > MAX_DRIFT_TOTAL_VALUES) {
     throw invalid(`The request has ${total} values in all, more than the limit of ${MAX_DRIFT_TOTAL_VALUES}; send fewer rows or features.`);
   }
-  checkSameFeatures(Object.keys(reference), Object.keys(current), 'reference and current have different features');
+  checkSameFeatures(Object.keys(reference), Object.keys(current), ['reference', 'current'], 'The reference and current samples have different features');
 }
 
 /** Checks that the counts cover exactly the profile's features. */
 export function checkCountsMatchProfile(profile: DriftProfile, counts: CurrentCounts): void {
-  checkSameFeatures(Object.keys(profile.features), Object.keys(counts.features), 'the counts and the profile have different features');
+  checkSameFeatures(Object.keys(profile.features), Object.keys(counts.features), ['the profile', 'the counts'], 'The counts and the profile have different features');
 }
 
-function checkSameFeatures(referenceNames: string[], currentNames: string[], what: string): void {
-  const current = new Set(currentNames);
-  const reference = new Set(referenceNames);
-  const onlyReference = referenceNames.filter((name) => !current.has(name));
-  const onlyCurrent = currentNames.filter((name) => !reference.has(name));
-  if (onlyReference.length > 0 || onlyCurrent.length > 0) {
-    throw invalid(`The ${what} (${describeMismatch(onlyReference, onlyCurrent)}); send the same features in both.`);
+function checkSameFeatures(firstNames: string[], secondNames: string[], labels: [string, string], problem: string): void {
+  const first = new Set(firstNames);
+  const second = new Set(secondNames);
+  const onlyFirst = firstNames.filter((name) => !second.has(name));
+  const onlySecond = secondNames.filter((name) => !first.has(name));
+  if (onlyFirst.length > 0 || onlySecond.length > 0) {
+    throw invalid(`${problem} (${describeMismatch(onlyFirst, onlySecond, labels)}); send the same features in both.`);
   }
 }
 

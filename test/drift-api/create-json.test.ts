@@ -136,7 +136,7 @@ const INVALID_REPORTS: Array<{ name: string; payload: unknown; url?: string; det
   { name: 'counts without a profile or model', payload: { counts: { features: { x: { kind: 'numerical', counts: [1, 2] } } } }, detail: /counts but no profile; send the profile the counts were made with, or the model_id/ },
   { name: 'an empty column', payload: { reference: { x: [] }, current: { x: [1] } }, detail: /body\/reference\/x must NOT have fewer than 1 items/ },
   { name: 'no features', payload: { reference: {}, current: {} }, detail: /body\/reference must NOT have fewer than 1 properties/ },
-  { name: 'mismatched features', payload: { reference: { x: [1, 2, 3], y: [1, 2, 3] }, current: { x: [1, 2, 3], z: [1, 2, 3] } }, detail: /reference and current have different features \(only in reference: "y"; only in current: "z"\)/ },
+  { name: 'mismatched features', payload: { reference: { x: [1, 2, 3], y: [1, 2, 3] }, current: { x: [1, 2, 3], z: [1, 2, 3] } }, detail: /The reference and current samples have different features \(only in reference: "y"; only in current: "z"\)/ },
   { name: 'an unknown method', payload: { reference: REFERENCE, current: SHIFTED, feature_options: { x: { method: 'anderson' } } }, detail: /body\/feature_options\/x\/method must be one of "ks", "wasserstein", "psi", "jensenshannon", "chisquare", "z", but it is "anderson"/ },
   { name: 'bins below 2', payload: { reference: REFERENCE, current: SHIFTED, feature_options: { x: { method: 'psi', bins: 1 } } }, detail: /body\/feature_options\/x\/bins must be >= 2/ },
   { name: 'bins above 1000', payload: { reference: REFERENCE, current: SHIFTED, feature_options: { x: { method: 'psi', bins: 1001 } } }, detail: /body\/feature_options\/x\/bins must be <= 1000/ },

@@ -9,7 +9,8 @@ const REFERENCE_FILE = [header, ...rows2012].join('\n');
 const CURRENT_FILE = [header, ...rows2015].join('\n');
 
 // The same split as the demo data, made from the parsed CSV of vega-datasets.
-const samples = buildWeatherDriftSamples();
+const weather = buildWeatherDriftSamples();
+const samples = { reference: { ...weather.reference }, current: { ...weather.current } };
 const EXPECTED = driftReport(samples.reference, samples.current);
 
 t.test('createDriftReport reads one CSV with a sample column (201)', async (t) => {

@@ -58,8 +58,13 @@ function isNumericalColumn(columns: string[][]): boolean {
   return columns.every((cells) => cells.every((cell) => cell === '' || (DECIMAL_NUMBER.test(cell) && Number.isFinite(Number(cell)))));
 }
 
+function toValue(cell: string, numerical: boolean): CellValue {
+  if (cell === '') return null;
+  return numerical ? Number(cell) : cell;
+}
+
 function toValues(cells: string[], numerical: boolean): CellValue[] {
-  return cells.map((cell) => (cell === '' ? null : numerical ? Number(cell) : cell));
+  return cells.map((cell) => toValue(cell, numerical));
 }
 
 function columnCells(rows: string[][], index: number): string[] {

@@ -2,7 +2,7 @@
 import { ApiError } from '../errors.js';
 import type { OperationHandler, OperationInput } from './types.js';
 import { requirePrincipal } from './types.js';
-import { mediaTypeOf, readCsvPair as readMultipartCsv } from '../http/drift-uploads.js';
+import { mediaTypeOf, readUploadedCsvFiles } from '../http/drift-uploads.js';
 import { readCsvPair, splitCsvBySample } from '../domain/drift-csv.js';
 import { runEngine } from '../services/drift-input.js';
 import { finishPage } from '../http/paging.js';
@@ -36,7 +36,7 @@ async function readCreateInput({ body, query }: CreateInput, context: Parameters
     return { ...fromQuery, ...runEngine(() => splitCsvBySample(text, query.sample_column ?? 'sample')) };
   }
   if (mediaType === 'multipart/form-data') {
-    const files = await readMultipartCsv(context.request, context.request.routeOptions.bodyLimit ?? 0);
+    const files = await readUploadedCsvFiles(context.request, context.request.routeOptions.bodyLimit ?? 0);
     return { ...fromQuery, ...runEngine(() => readCsvPair(files.reference, files.current)) };
   }
   if (body === undefined || body === null) {

@@ -6,7 +6,7 @@ import { ApiError } from '../errors.js';
 import type { Config } from '../config.js';
 import type { RouteScope } from '../openapi/routes.js';
 
-/** The drift routes' scopes, keyed by operationId. */
+/** Builds the drift routes' scopes, keyed by operationId. */
 export function driftRouteScopes(config: Readonly<Config>): Record<string, RouteScope> {
   const bodyLimit = config.driftBodyLimitBytes;
   return {
@@ -44,7 +44,7 @@ function multipartError(error: unknown, limit: number): ApiError | undefined {
 }
 
 /** Reads the two CSV files of a multipart upload as text. */
-export async function readCsvPair(request: FastifyRequest, limit: number): Promise<UploadedCsvPair> {
+export async function readUploadedCsvFiles(request: FastifyRequest, limit: number): Promise<UploadedCsvPair> {
   const files: Partial<Record<(typeof UPLOAD_PARTS)[number], string>> = {};
   try {
     for await (const part of request.parts()) {

@@ -95,9 +95,10 @@ export function registerOperations(app: FastifyInstance, operations: Operation[]
     }
 
     // A child context keeps the scope's parsers and plugins to this one route; it inherits the hooks and error handler.
+    // Authentication moves to onRequest, so that no large body is read and parsed for a client without a valid token.
     app.register(async (child) => {
       await scope.setup?.(child);
-      child.route({ ...route, bodyLimit: scope.bodyLimit });
+      child.route({ ...route, bodyLimit: scope.bodyLimit, onRequest: route.preHandler, preHandler: [] });
     });
   }
 }

@@ -8,7 +8,7 @@ const REFERENCE = {
 };
 const CURRENT = {
   x: uniformValues(400, 12, 0.1),
-  colour: Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? 'red' : i % 3 === 1 ? 'blue' : 'violet')),
+  colour: Array.from({ length: 400 }, (_, i) => ['red', 'blue', 'violet'][i % 3]!),
 };
 
 for (const method of ['psi', 'jensenshannon', 'chisquare'] as const) {

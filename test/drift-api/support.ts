@@ -30,7 +30,7 @@ export async function startDriftApp(t: Tap, env: Record<string, string> = {}): P
   return { api, token: await api.login(), modelId };
 }
 
-/** The Seattle weather CSV split into its header, the rows of 2012 and the rows of 2015, without the date column. */
+/** Splits the Seattle weather CSV into its header, the rows of 2012 and the rows of 2015, without the date column. */
 export function seattleRowsByYear(): { header: string; rows2012: string[]; rows2015: string[] } {
   const [header, ...lines] = readFileSync(SEATTLE_CSV_PATH, 'utf8').trim().split('\n');
   const withoutDate = (line: string) => line.slice(line.indexOf(',') + 1);
@@ -52,7 +52,7 @@ export function multipartBody(files: Array<{ name: string; filename?: string; co
   return { payload: Buffer.from(parts.join('') + `--${boundary}--\r\n`), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-/** Counts the stored reports and notifications, for "nothing stored" checks. */
+/** Counts the stored reports, notifications and profiles, for "nothing stored" checks. */
 export async function storedCounts(api: TestApp): Promise<{ reports: number; notifications: number; profiles: number }> {
   const db = api.app.storage.db;
   const reports = await db.selectFrom('drift_reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -61,7 +61,7 @@ export async function storedCounts(api: TestApp): Promise<{ reports: number; not
   return { reports: Number(reports.n), notifications: Number(notifications.n), profiles: Number(profiles.n) };
 }
 
-/** Deterministic values from a linear congruential generator, uniform in [0, 1). */
+/** Generates deterministic values uniform in [shift, shift + 1) with a linear congruential generator. */
 export function uniformValues(count: number, seed: number, shift = 0): number[] {
   let state = seed >>> 0;
   const values: number[] = [];

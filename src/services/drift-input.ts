@@ -8,7 +8,7 @@ function invalid(detail: string): ApiError {
   return new ApiError('invalid-request', detail);
 }
 
-/** Checks one sample's size and columns; the JSON schema checks the same for JSON bodies, CSV needs it here. */
+/** Checks one sample's size and columns and returns its number of values; JSON bodies also get these checks from the schema. */
 export function checkSample(sample: Dataset, label: string): number {
   const names = Object.keys(sample);
   if (names.length === 0) throw invalid(`The ${label} sample has no features; send at least one column.`);
@@ -26,12 +26,16 @@ export function checkSample(sample: Dataset, label: string): number {
   return total;
 }
 
-/** Checks both samples: sizes, the total number of values, and that they have the same features. */
-export function checkSamplePair(reference: Dataset, current: Dataset): void {
-  const total = checkSample(reference, 'reference') + checkSample(current, 'current');
+/** Checks the number of values in one request against the total limit. */
+export function checkTotalValues(total: number): void {
   if (total > MAX_DRIFT_TOTAL_VALUES) {
     throw invalid(`The request has ${total} values in all, more than the limit of ${MAX_DRIFT_TOTAL_VALUES}; send fewer rows or features.`);
   }
+}
+
+/** Checks both samples: sizes, the total number of values, and that they have the same features. */
+export function checkSamplePair(reference: Dataset, current: Dataset): void {
+  checkTotalValues(checkSample(reference, 'reference') + checkSample(current, 'current'));
   checkSameFeatures(Object.keys(reference), Object.keys(current), ['reference', 'current'], 'The reference and current samples have different features');
 }
 

@@ -17,7 +17,7 @@ import {
   type FeatureOptions,
 } from '../drift/index.js';
 import type { NotificationService } from './notifications.js';
-import { checkCountsMatchProfile, checkSample, checkSamplePair, runEngine } from './drift-input.js';
+import { checkCountsMatchProfile, checkSample, checkSamplePair, checkTotalValues, runEngine } from './drift-input.js';
 
 export interface DriftSummary {
   drift_score: number;
@@ -219,7 +219,7 @@ export function createDriftService(storage: Storage, notifications: Notification
     /** Builds the profile of a reference sample and stores it as the model's, replacing the previous one. */
     async putProfile(modelId: number, input: PutDriftProfileInput, createdBy: string, now = new Date().toISOString()): Promise<DriftProfileResource> {
       await requireModelName(modelId);
-      checkSample(input.reference, 'reference');
+      checkTotalValues(checkSample(input.reference, 'reference'));
       const profile = runEngine(() => buildProfile(input.reference, { bins: input.bins }));
       await upsertDriftProfile(storage.db, { model_id: modelId, profile: JSON.stringify(profile), report_id: null, created_by: createdBy, created_at: now });
       return { model_id: modelId, report_id: null, created_at: now, profile };

@@ -1,4 +1,4 @@
-// The drift storage on PostgreSQL: a database of its own, dropped at the end. Skipped when no server answers on 127.0.0.1:5432.
+// The drift storage on PostgreSQL: a database of its own, dropped at the end. Skipped when no server accepts connections on 127.0.0.1:5432.
 import t from 'tap';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
@@ -31,7 +31,7 @@ async function dropDatabase(name: string): Promise<void> {
 t.test('drift reports and profiles on PostgreSQL', async (t) => {
   const database = await createDatabase();
   if (!database) {
-    t.comment('skipped: PostgreSQL does not answer on 127.0.0.1:5432');
+    t.comment('skipped: PostgreSQL refused the connection on 127.0.0.1:5432');
     return;
   }
   t.teardown(() => dropDatabase(database));

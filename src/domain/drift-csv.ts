@@ -18,7 +18,7 @@ interface CsvTable {
 // Decimal notation only: Number() would also accept '0x1f', 'Infinity' and whitespace.
 const DECIMAL_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-function readTable(text: string, label: string): CsvTable {
+function readTable(text: string, label: string, maxRows: number): CsvTable {
   let records: string[][];
   try {
     records = parse(text, { bom: true, skip_empty_lines: true }) as string[][];
@@ -33,8 +33,8 @@ function readTable(text: string, label: string): CsvTable {
   if (!header) throw new DriftInputError(null, `The ${label} CSV is empty; send a header row and at least one data row.`);
   const names = header.map((name) => name.trim());
   checkHeader(names, label);
-  if (rows.length > MAX_DRIFT_VALUES_PER_COLUMN) {
-    throw new DriftInputError(null, `The ${label} CSV has ${rows.length} data rows, more than the limit of ${MAX_DRIFT_VALUES_PER_COLUMN}; send a sample of the rows.`);
+  if (rows.length > maxRows) {
+    throw new DriftInputError(null, `The ${label} CSV has ${rows.length} data rows, more than the limit of ${maxRows}; send a sample of the rows.`);
   }
   return { header: names, rows };
 }
@@ -86,7 +86,8 @@ function typeColumns(names: string[], reference: Map<string, string[]>, current:
 
 /** Splits one CSV into reference and current rows by the value of `sampleColumn` in each row. */
 export function splitCsvBySample(text: string, sampleColumn: string): SamplePair {
-  const { header, rows } = readTable(text, 'uploaded');
+  // One file holds both samples, so it may have up to the per-column limit for each.
+  const { header, rows } = readTable(text, 'uploaded', 2 * MAX_DRIFT_VALUES_PER_COLUMN);
   const sampleIndex = header.indexOf(sampleColumn);
   if (sampleIndex === -1) {
     throw new DriftInputError(null, `The CSV has no column "${sampleColumn}" to say which sample a row belongs to; add it with the values reference and current, or name the column in the sample_column query parameter.`);
@@ -109,8 +110,8 @@ export function splitCsvBySample(text: string, sampleColumn: string): SamplePair
 
 /** Reads two CSV files with the same columns, in any order, as the reference and the current sample. */
 export function readCsvPair(referenceText: string, currentText: string): SamplePair {
-  const reference = readTable(referenceText, 'reference');
-  const current = readTable(currentText, 'current');
+  const reference = readTable(referenceText, 'reference', MAX_DRIFT_VALUES_PER_COLUMN);
+  const current = readTable(currentText, 'current', MAX_DRIFT_VALUES_PER_COLUMN);
   checkFeatureCount(reference.header.length, 'reference');
 
   const currentNames = new Set(current.header);

@@ -2,7 +2,7 @@ import t from 'tap';
 import { ApiError } from '../../src/errors.js';
 import { DriftInputError } from '../../src/drift/index.js';
 import { checkSample, checkSamplePair } from '../../src/services/drift-input.js';
-import { splitCsvBySample } from '../../src/domain/drift-csv.js';
+import { readCsvPair, splitCsvBySample } from '../../src/domain/drift-csv.js';
 import { MAX_DRIFT_FEATURES, MAX_DRIFT_TOTAL_VALUES, MAX_DRIFT_VALUES_PER_COLUMN } from '../../src/domain/drift-limits.js';
 
 function columns(features: number, length: number): Record<string, number[]> {
@@ -32,13 +32,29 @@ t.test('checkSample rejects more features than the limit', async (t) => {
   t.equal(error.message, `The reference sample has ${MAX_DRIFT_FEATURES + 1} features, more than the limit of ${MAX_DRIFT_FEATURES}; send fewer features.`);
 });
 
-t.test('splitCsvBySample rejects more rows than the column limit', async (t) => {
-  const csv = 'sample,x\n' + 'reference,1\n'.repeat(MAX_DRIFT_VALUES_PER_COLUMN + 1);
+t.test('splitCsvBySample rejects more rows than two columns hold', async (t) => {
+  const rows = 2 * MAX_DRIFT_VALUES_PER_COLUMN + 1;
+  const csv = 'sample,x\n' + 'reference,1\n'.repeat(rows);
 
   const error = t.throws(() => splitCsvBySample(csv, 'sample')) as DriftInputError;
 
   t.ok(error instanceof DriftInputError);
-  t.equal(error.message, `The uploaded CSV has ${MAX_DRIFT_VALUES_PER_COLUMN + 1} data rows, more than the limit of ${MAX_DRIFT_VALUES_PER_COLUMN}; send a sample of the rows.`);
+  t.equal(error.message, `The uploaded CSV has ${rows} data rows, more than the limit of ${2 * MAX_DRIFT_VALUES_PER_COLUMN}; send a sample of the rows.`);
+});
+
+t.test('splitCsvBySample accepts the column limit in each sample', async (t) => {
+  const csv = 'sample,x\n' + 'reference,1\n'.repeat(MAX_DRIFT_VALUES_PER_COLUMN) + 'current,2\n'.repeat(MAX_DRIFT_VALUES_PER_COLUMN);
+
+  const { reference, current } = splitCsvBySample(csv, 'sample');
+
+  t.equal(reference.x!.length, MAX_DRIFT_VALUES_PER_COLUMN);
+  t.equal(current.x!.length, MAX_DRIFT_VALUES_PER_COLUMN);
+});
+
+t.test('readCsvPair rejects a file over the column limit', async (t) => {
+  const error = t.throws(() => readCsvPair('x\n' + '1\n'.repeat(MAX_DRIFT_VALUES_PER_COLUMN + 1), 'x\n1\n')) as DriftInputError;
+
+  t.equal(error.message, `The reference CSV has ${MAX_DRIFT_VALUES_PER_COLUMN + 1} data rows, more than the limit of ${MAX_DRIFT_VALUES_PER_COLUMN}; send a sample of the rows.`);
 });
 
 t.test('splitCsvBySample rejects more feature columns than the limit', async (t) => {

@@ -376,6 +376,140 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/drift/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List drift reports
+         * @description Returns drift reports newest first, without their per-feature results (read one report
+         *     for those). `model_id` keeps one model's reports. Paged with `limit` and `cursor`; the
+         *     next page's URL is in the `Link` header, and reports created meanwhile never shift a page.
+         */
+        get: operations["listDriftReports"];
+        put?: never;
+        /**
+         * Create a drift report
+         * @description Compares a reference sample with a current sample, feature by feature, stores the report
+         *     and returns it. Any authenticated user may create reports. Three body forms:
+         *
+         *     - `application/json` with `reference` and `current` as columns (`{feature: [values]}`),
+         *       or the privacy path: `counts` (from `countCurrent`) with a `profile` or with a
+         *       `model_id` whose stored profile is used.
+         *     - `text/csv`: one file with a header row and a column (`sample_column`, default `sample`)
+         *       whose value is `reference` or `current` in each row.
+         *     - `multipart/form-data`: two CSV files in the parts `reference` and `current`, with the
+         *       same header.
+         *
+         *     In CSV a column is numerical when every non-empty cell is a finite number, and
+         *     categorical otherwise; empty cells are missing. For CSV, `model_id` and `drift_share` come
+         *     from the query; `feature_options` needs the JSON form. Every feature must be in both
+         *     samples.
+         *
+         *     Per feature the default method is `ks` (numerical, at most 1000 reference values),
+         *     `chisquare` (3 or more categories), `z` (two values), `wasserstein` normed by the reference
+         *     standard deviation (numerical, more than 1000) or `jensenshannon` (categorical, more than
+         *     1000). p-value methods drift when p < threshold (default 0.05); distances when the distance
+         *     > threshold (default 0.1). PSI uses quantile bins of the reference (default 10) and puts
+         *     0.0001 in place of an empty bin's share. The score in `details` is the distance, or 1 − p
+         *     for p-value methods. `drift_score` is the share of evaluated features that drifted, and
+         *     `drift_detected` is `drift_score >= drift_share` (default 0.5). On counts, PSI,
+         *     Jensen–Shannon and chi-square are exact, Wasserstein is estimated from bins
+         *     (`approximate: true`) and KS is rejected. docs/drift.md has the formulas.
+         *
+         *     With a `model_id` and raw samples, the reference's profile is stored as the model's drift
+         *     profile (`GET /models/{id}/drift-profile`). A report that detects drift adds a
+         *     `drift_detected` notification. A request in which no feature can be evaluated (all
+         *     empty, insufficient or missing) gets a 400 and stores nothing. Limits: 500 features,
+         *     1,000,000 values per column, 5,000,000 values in all, and `DRIFT_BODY_LIMIT_BYTES`
+         *     (64 MiB by default) per body or per uploaded file.
+         */
+        post: operations["createDriftReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/drift/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a drift report
+         * @description Returns one stored report with its per-feature results.
+         */
+        get: operations["getDriftReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/drift/{model_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a model's latest drift summary
+         * @description Returns the latest drift summary of one model, in the shape of `GET /drift`. 404 when the
+         *     model does not exist or has no report yet.
+         */
+        get: operations["getModelDrift"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/models/{id}/drift-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a model's drift profile
+         * @description Returns the model's reference profile: per numerical feature the quantile bin edges,
+         *     reference counts, n, mean and std, and per categorical feature the vocabulary with counts.
+         *     It holds no raw values apart from the edges. A client counts its own data into these bins
+         *     (`countCurrent` in src/drift does it) and posts only the counts to `POST /drift/reports`.
+         *     The profile is stored by `PUT` here, or by a report created from raw samples with this
+         *     `model_id`; the newer of the two wins.
+         */
+        get: operations["getDriftProfile"];
+        /**
+         * Register a model's reference sample
+         * @description Builds the drift profile of a reference sample (quantile bins, default 10, for numerical
+         *     features; the vocabulary for categorical ones) and stores it as the model's profile,
+         *     replacing the previous one. Only the profile is stored, not the sample. Same limits as
+         *     `POST /drift/reports`.
+         */
+        put: operations["putDriftProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/connectors": {
         parameters: {
             query?: never;
@@ -907,6 +1041,180 @@ export interface components {
         MarkedRead: {
             marked: number;
         };
+        /** @description One value; null is missing. Numbers make a numerical feature, strings and booleans categories. */
+        DriftCell: number | string | boolean | null;
+        /**
+         * @description A sample as columns: feature name to its values, one per row. Up to 500 features and
+         *     1,000,000 values per column; columns may differ in length because each feature is
+         *     compared on its own.
+         */
+        DriftSample: {
+            [key: string]: components["schemas"]["DriftCell"][];
+        };
+        /**
+         * @description `ks` (two-sample Kolmogorov–Smirnov, p-value), `wasserstein` (W1 over the reference
+         *     population std, floored at 0.001), `psi` (population stability index on reference
+         *     quantile bins, an empty bin's share replaced by 0.0001), `jensenshannon` (distance,
+         *     natural log), `chisquare` (homogeneity test, p-value), `z` (two-proportion test, p-value,
+         *     two values only).
+         * @enum {string}
+         */
+        DriftMethod: "ks" | "wasserstein" | "psi" | "jensenshannon" | "chisquare" | "z";
+        DriftFeatureOptions: {
+            method?: components["schemas"]["DriftMethod"];
+            /**
+             * @description p-value methods drift when p < threshold, which must be below 1 (default 0.05);
+             *     distances drift when the distance > threshold (default 0.1).
+             */
+            threshold?: number;
+            /** @description Quantile bins of a numerical feature for psi, jensenshannon and chisquare (default 10). */
+            bins?: number;
+        };
+        /**
+         * @description Either `reference` and `current`, or `counts` with `profile` or `model_id` (the model's
+         *     stored profile).
+         */
+        CreateDriftReportRequest: {
+            /** @description The model the data belongs to; leave it out for unassigned data. */
+            model_id?: number;
+            reference?: components["schemas"]["DriftSample"];
+            current?: components["schemas"]["DriftSample"];
+            profile?: components["schemas"]["DriftProfile"];
+            counts?: components["schemas"]["DriftCounts"];
+            /** @description Dataset drift is detected when drift_score >= drift_share (default 0.5). */
+            drift_share?: number;
+            /** @description Options per feature name; every name must be a feature of the data. */
+            feature_options?: {
+                [key: string]: components["schemas"]["DriftFeatureOptions"];
+            };
+        };
+        /** @description Two CSV files with the same header row. */
+        DriftUpload: {
+            /** @description The reference sample as CSV. */
+            reference: string;
+            /** @description The current sample as CSV. */
+            current: string;
+        };
+        NumericalFeatureProfile: {
+            /** @constant */
+            kind: "numerical";
+            /** @description Finite inner bin edges, ascending. Bin i is [edges[i−1], edges[i]), with −∞ and +∞ outside. */
+            edges: number[];
+            /** @description Reference count per bin, one more than edges. */
+            counts: number[];
+            n: number;
+            mean: number | null;
+            /** @description Population standard deviation. */
+            std: number | null;
+            missing_count: number;
+        };
+        CategoricalFeatureProfile: {
+            /** @constant */
+            kind: "categorical";
+            /** @description Category to reference count. */
+            categories: {
+                [key: string]: number;
+            };
+            n: number;
+            missing_count: number;
+        };
+        /** @description A reference sample reduced to bins and vocabularies, as `buildProfile` in src/drift returns it. */
+        DriftProfile: {
+            /** @constant */
+            version: 1;
+            features: {
+                [key: string]: components["schemas"]["NumericalFeatureProfile"] | components["schemas"]["CategoricalFeatureProfile"];
+            };
+        };
+        NumericalFeatureCounts: {
+            /** @constant */
+            kind: "numerical";
+            /** @description Current count per profile bin, in the profile's order. */
+            counts: number[];
+            /** @description Must equal the sum of counts when given. */
+            n?: number;
+            mean?: number | null;
+            /** @description Population standard deviation; with the mean it detects a constant feature. */
+            std?: number | null;
+            missing_count?: number;
+        };
+        CategoricalFeatureCounts: {
+            /** @constant */
+            kind: "categorical";
+            /** @description Category to current count; categories outside the profile are new categories. */
+            categories: {
+                [key: string]: number;
+            };
+            missing_count?: number;
+        };
+        /** @description The current sample counted into the profile's bins, as `countCurrent` in src/drift returns it. */
+        DriftCounts: {
+            features: {
+                [key: string]: components["schemas"]["NumericalFeatureCounts"] | components["schemas"]["CategoricalFeatureCounts"];
+            };
+        };
+        DriftFeatureResult: {
+            name: string;
+            /** @enum {string} */
+            kind: "numerical" | "categorical";
+            /** @description The method run; null when the status left none to run. */
+            method: components["schemas"]["DriftMethod"] | null;
+            /** @description D for ks, χ² for chisquare, z for z, the distance for the others. */
+            statistic: number | null;
+            /** @description p-value methods only. */
+            p_value: number | null;
+            threshold: number | null;
+            drifted: boolean;
+            /**
+             * @description `ok`; `constant` (one and the same value, no drift); `empty`, `insufficient` (fewer
+             *     than 2 values) or `missing_in_current`, which leave the feature out of drift_score.
+             * @enum {string}
+             */
+            status: "ok" | "empty" | "constant" | "insufficient" | "missing_in_current";
+            reference_count: number;
+            current_count: number;
+            /** @description Missing values in both samples together. */
+            missing_count: number;
+            /** @description The distance, or 1 − p for p-value methods; 0 when constant, null for the other non-ok statuses. */
+            score: number | null;
+            /**
+             * @description Present when the statistic was estimated from bins (Wasserstein on counts).
+             * @constant
+             */
+            approximate?: true;
+            note?: string;
+        };
+        DriftReportSummary: {
+            id: number;
+            model_id: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Share of evaluated features (status ok or constant) that drifted. */
+            drift_score: number;
+            /** @description drift_score >= drift_share. */
+            drift_detected: boolean;
+            drift_share: number;
+            /** @description Score of each feature with a score; features with a null score are left out. */
+            details: {
+                [key: string]: number;
+            };
+        };
+        DriftReport: components["schemas"]["DriftReportSummary"] & {
+            features: components["schemas"]["DriftFeatureResult"][];
+        };
+        DriftProfileResource: {
+            model_id: number;
+            /** @description The report whose reference gave the profile; null when it was registered with PUT. */
+            report_id: number | null;
+            /** Format: date-time */
+            created_at: string;
+            profile: components["schemas"]["DriftProfile"];
+        };
+        PutDriftProfileRequest: {
+            reference: components["schemas"]["DriftSample"];
+            /** @description Quantile bins per numerical feature (default 10). More bins make Wasserstein on counts closer. */
+            bins?: number;
+        };
     };
     responses: {
         /** @description The request is invalid; `detail` names the field and the rule. */
@@ -1067,6 +1375,24 @@ export interface components {
                  *       "status": 503,
                  *       "detail": "The database did not answer SELECT 1; check DATABASE_URL and the database server.",
                  *       "code": "not-ready"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body or an uploaded file is larger than `DRIFT_BODY_LIMIT_BYTES` (64 MiB by default). */
+        DriftPayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem:payload-too-large",
+                 *       "title": "Payload too large",
+                 *       "status": 413,
+                 *       "detail": "The body is larger than this server accepts (67108864 bytes); send a smaller body.",
+                 *       "code": "payload-too-large"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -2148,7 +2474,10 @@ export interface operations {
     };
     getDrift: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The latest report of this model instead of the latest of all. */
+                model_id?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2174,8 +2503,399 @@ export interface operations {
                     "application/json": components["schemas"]["DriftSummary"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    listDriftReports: {
+        parameters: {
+            query?: {
+                /** @description Only reports of this model. */
+                model_id?: number;
+                /** @description Maximum number of items on the page. */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Opaque position to continue from, taken from the `rel="next"` URL of the previous page's
+                 *     `Link` header. Leave it out for the first page.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of reports, newest first. */
+            200: {
+                headers: {
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 7,
+                     *         "model_id": 2,
+                     *         "created_at": "2026-12-04T20:41:00.000Z",
+                     *         "drift_score": 0.6,
+                     *         "drift_detected": true,
+                     *         "drift_share": 0.5,
+                     *         "details": {
+                     *           "temp_max": 0.131,
+                     *           "wind": 0.052
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["DriftReportSummary"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    createDriftReport: {
+        parameters: {
+            query?: {
+                /** @description CSV uploads only; the model the report belongs to. JSON bodies carry it in the body. */
+                model_id?: number;
+                /** @description CSV uploads only; the share of drifted features at which dataset drift is detected. */
+                drift_share?: number;
+                /** @description One-file CSV uploads only; the column that says whether a row is `reference` or `current`. */
+                sample_column?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDriftReportRequest"];
+                /**
+                 * @example sample,wind,weather
+                 *     reference,4.7,drizzle
+                 *     reference,4.5,rain
+                 *     current,3.2,sun
+                 *     current,2.8,sun
+                 */
+                "text/csv": string;
+                "multipart/form-data": components["schemas"]["DriftUpload"];
+            };
+        };
+        responses: {
+            /** @description The report was computed and stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "model_id": 2,
+                     *       "created_at": "2026-12-04T20:41:00.000Z",
+                     *       "drift_score": 0.5,
+                     *       "drift_detected": true,
+                     *       "drift_share": 0.5,
+                     *       "details": {
+                     *         "wind": 0.6455,
+                     *         "weather": 0.9501
+                     *       },
+                     *       "features": [
+                     *         {
+                     *           "name": "wind",
+                     *           "kind": "numerical",
+                     *           "method": "psi",
+                     *           "statistic": 0.6455,
+                     *           "p_value": null,
+                     *           "threshold": 0.1,
+                     *           "drifted": true,
+                     *           "status": "ok",
+                     *           "reference_count": 6,
+                     *           "current_count": 6,
+                     *           "missing_count": 0,
+                     *           "score": 0.6455
+                     *         },
+                     *         {
+                     *           "name": "weather",
+                     *           "kind": "categorical",
+                     *           "method": "chisquare",
+                     *           "statistic": 6,
+                     *           "p_value": 0.0498,
+                     *           "threshold": 0.05,
+                     *           "drifted": true,
+                     *           "status": "ok",
+                     *           "reference_count": 6,
+                     *           "current_count": 6,
+                     *           "missing_count": 0,
+                     *           "score": 0.9502
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DriftReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["DriftPayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getDriftReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The report id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "model_id": null,
+                     *       "created_at": "2026-12-04T20:41:00.000Z",
+                     *       "drift_score": 0,
+                     *       "drift_detected": false,
+                     *       "drift_share": 0.5,
+                     *       "details": {
+                     *         "wind": 0.21
+                     *       },
+                     *       "features": [
+                     *         {
+                     *           "name": "wind",
+                     *           "kind": "numerical",
+                     *           "method": "ks",
+                     *           "statistic": 0.25,
+                     *           "p_value": 0.79,
+                     *           "threshold": 0.05,
+                     *           "drifted": false,
+                     *           "status": "ok",
+                     *           "reference_count": 20,
+                     *           "current_count": 20,
+                     *           "missing_count": 0,
+                     *           "score": 0.21
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DriftReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getModelDrift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model id. */
+                model_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The model's latest drift summary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "drift_score": 0.4,
+                     *       "drift_detected": false,
+                     *       "details": {
+                     *         "temp_max": 0.061,
+                     *         "wind": 0.124
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DriftSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getDriftProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The model's drift profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "model_id": 2,
+                     *       "report_id": 7,
+                     *       "created_at": "2026-12-04T20:41:00.000Z",
+                     *       "profile": {
+                     *         "version": 1,
+                     *         "features": {
+                     *           "wind": {
+                     *             "kind": "numerical",
+                     *             "edges": [
+                     *               2.3,
+                     *               4.5,
+                     *               4.7
+                     *             ],
+                     *             "counts": [
+                     *               1,
+                     *               1,
+                     *               1,
+                     *               3
+                     *             ],
+                     *             "n": 6,
+                     *             "mean": 4.08,
+                     *             "std": 1.33,
+                     *             "missing_count": 0
+                     *           },
+                     *           "weather": {
+                     *             "kind": "categorical",
+                     *             "categories": {
+                     *               "drizzle": 1,
+                     *               "rain": 4,
+                     *               "sun": 1
+                     *             },
+                     *             "n": 6,
+                     *             "missing_count": 0
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DriftProfileResource"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    putDriftProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reference": {
+                 *         "wind": [
+                 *           4.7,
+                 *           4.5,
+                 *           2.3,
+                 *           4.7,
+                 *           6.1,
+                 *           2.2
+                 *         ],
+                 *         "weather": [
+                 *           "drizzle",
+                 *           "rain",
+                 *           "rain",
+                 *           "rain",
+                 *           "rain",
+                 *           "sun"
+                 *         ]
+                 *       },
+                 *       "bins": 4
+                 *     }
+                 */
+                "application/json": components["schemas"]["PutDriftProfileRequest"];
+            };
+        };
+        responses: {
+            /** @description The profile was stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "model_id": 2,
+                     *       "report_id": null,
+                     *       "created_at": "2026-12-04T20:41:00.000Z",
+                     *       "profile": {
+                     *         "version": 1,
+                     *         "features": {
+                     *           "wind": {
+                     *             "kind": "numerical",
+                     *             "edges": [
+                     *               2.3,
+                     *               4.6,
+                     *               4.7
+                     *             ],
+                     *             "counts": [
+                     *               1,
+                     *               1,
+                     *               2,
+                     *               2
+                     *             ],
+                     *             "n": 6,
+                     *             "mean": 4.08,
+                     *             "std": 1.33,
+                     *             "missing_count": 0
+                     *           },
+                     *           "weather": {
+                     *             "kind": "categorical",
+                     *             "categories": {
+                     *               "drizzle": 1,
+                     *               "rain": 4,
+                     *               "sun": 1
+                     *             },
+                     *             "n": 6,
+                     *             "missing_count": 0
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DriftProfileResource"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["DriftPayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     listConnectors: {

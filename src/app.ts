@@ -12,6 +12,7 @@ import { registerNotFound } from './http/not-found.js';
 import { registerCors } from './http/cors.js';
 import { registerDocs } from './http/docs.js';
 import { registerAccessLog } from './http/access-log.js';
+import { driftRouteScopes } from './http/drift-uploads.js';
 import { createAuthenticator } from './auth/authenticate.js';
 import { TOKEN_ALGORITHM } from './auth/tokens.js';
 import { openLoginRateLimiter } from './auth/login-limiter-setup.js';
@@ -96,7 +97,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   app.decorate('services', services);
 
   if (config.validateResponses) registerResponseValidation(app, operations);
-  registerOperations(app, operations, handlers, services, createAuthenticator(app, storage, config.clockToleranceSeconds));
+  registerOperations(app, operations, handlers, services, createAuthenticator(app, storage, config.clockToleranceSeconds), driftRouteScopes(config));
   registerNotFound(app, operations);
 
   try {

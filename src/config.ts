@@ -28,6 +28,8 @@ export interface Config {
   validateResponses: boolean;
   /** Maximum request body size in bytes. */
   bodyLimitBytes: number;
+  /** Maximum body size of drift uploads (POST /drift/reports, PUT /models/{id}/drift-profile) in bytes, per body or per uploaded file. */
+  driftBodyLimitBytes: number;
   passwordMinLength: number;
   /** Seed the demo data set on first start. */
   seedDemoData: boolean;
@@ -273,6 +275,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     logLevel,
     validateResponses: readBoolean(env, 'VALIDATE_RESPONSES', environment !== 'production'),
     bodyLimitBytes: readInteger(env, 'BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    driftBodyLimitBytes: readInteger(env, 'DRIFT_BODY_LIMIT_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     passwordMinLength: readInteger(env, 'PASSWORD_MIN_LENGTH', 8, 8, 256),
     seedDemoData: readBoolean(env, 'SEED_DEMO_DATA', true),
     connectorSecretKey: readConnectorSecretKey(env, environment, dataDir),

@@ -19,7 +19,7 @@ t.test('dashboard reads are the same on every request', async (t) => {
   const api = await startTestApp(t);
   const token = await api.login();
 
-  for (const url of ['/models', '/business-metrics', '/connectors', '/notifications']) {
+  for (const url of ['/models', '/business-metrics', '/connectors', '/notifications', '/drift']) {
     const first = await api.request({ method: 'GET', url, token });
     const second = await api.request({ method: 'GET', url, token });
     t.equal(first.statusCode, 200, `${url} status`);

@@ -5,7 +5,7 @@ export { listModels } from './models.js';
 
 export { getBusinessMetrics } from './business-metrics.js';
 
-export const getDrift: OperationHandler<'getDrift'> = async (_input, { services }) => services.drift.latestSummary();
+export const getDrift: OperationHandler<'getDrift'> = async ({ query }, { services }) => services.drift.latestSummary(query.model_id);
 
 export { listConnectors } from './connectors.js';
 

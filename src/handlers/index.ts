@@ -9,6 +9,7 @@ import { createModel, createModelVersion, deleteModel, deleteModelAlias, getMode
 import { ingestBusinessMetrics } from './business-metrics.js';
 import { createConnector, deleteConnector, getConnector, testConnector, updateConnector } from './connectors.js';
 import { markAllNotificationsRead, markNotificationRead } from './notifications.js';
+import { createDriftReport, getDriftProfile, getDriftReport, getModelDrift, listDriftReports, putDriftProfile } from './drift.js';
 
 export const handlers: Handlers = {
   login,
@@ -22,6 +23,12 @@ export const handlers: Handlers = {
   listModels,
   getBusinessMetrics,
   getDrift,
+  listDriftReports,
+  createDriftReport,
+  getDriftReport,
+  getModelDrift,
+  getDriftProfile,
+  putDriftProfile,
   listConnectors,
   getMonitoring,
   listNotifications,

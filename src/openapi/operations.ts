@@ -80,6 +80,9 @@ function buildOperation(document: OpenApiDocument, specPath: string, method: Htt
   const bodyContent = operation.requestBody?.content ?? {};
   const bodyMediaTypes = Object.keys(bodyContent);
   const jsonBody = bodyContent['application/json']?.schema;
+  // With other media types beside JSON (CSV, multipart), Fastify validates only the JSON form against the
+  // schema; the handler parses and checks the others.
+  const bodySchema = jsonBody && bodyMediaTypes.length > 1 ? { content: { 'application/json': { schema: jsonBody } } } : jsonBody;
   const security = operation.security ?? document.security ?? [];
   const responses = collectResponses(operation);
 
@@ -92,7 +95,7 @@ function buildOperation(document: OpenApiDocument, specPath: string, method: Htt
       params: groupParameters(parameters, 'path'),
       querystring: groupParameters(parameters, 'query'),
       headers: groupParameters(parameters, 'header'),
-      body: jsonBody,
+      body: bodySchema,
     },
     bodyMediaTypes,
     bodyRequired: operation.requestBody?.required ?? false,

@@ -15,6 +15,12 @@ declare module 'fastify' {
 
 type Authenticate = (request: FastifyRequest) => Promise<void>;
 
+/** An encapsulated Fastify context for one route: its own body limit, and a setup that adds parsers or plugins. */
+export interface RouteScope {
+  bodyLimit?: number;
+  setup?(scope: FastifyInstance): Promise<void>;
+}
+
 /** Fails when an operation has no handler or a handler matches no operation, naming each one. */
 export function checkHandlerBinding(operations: Operation[], handlers: Record<string, unknown>): void {
   const operationIds = new Set(operations.map((operation) => operation.operationId));
@@ -77,10 +83,22 @@ function buildRoute(operation: Operation, handler: (input: never, context: Handl
   };
 }
 
-export function registerOperations(app: FastifyInstance, operations: Operation[], handlers: Handlers, services: Services, authenticate: Authenticate): void {
+export function registerOperations(app: FastifyInstance, operations: Operation[], handlers: Handlers, services: Services, authenticate: Authenticate, scopes: Record<string, RouteScope> = {}): void {
   checkHandlerBinding(operations, handlers as unknown as Record<string, unknown>);
   for (const operation of operations) {
     const handler = handlers[operation.operationId as OperationId] as unknown as (input: never, context: HandlerContext) => Promise<unknown>;
-    app.route(buildRoute(operation, handler, services, authenticate));
+    const route = buildRoute(operation, handler, services, authenticate);
+    const scope = scopes[operation.operationId];
+    if (!scope) {
+      app.route(route);
+      continue;
+    }
+
+    // A child context keeps the scope's parsers and plugins to this one route; it inherits the hooks and error handler.
+    // Authentication moves to onRequest, so that no large body is read and parsed for a client without a valid token.
+    app.register(async (child) => {
+      await scope.setup?.(child);
+      child.route({ ...route, bodyLimit: scope.bodyLimit, onRequest: route.preHandler, preHandler: [] });
+    });
   }
 }

@@ -1,6 +1,11 @@
-// The demo drift report: Seattle weather of 2012 (reference) against 2015 (current).
+// The demo drift report: Seattle weather of 2012 (reference) against 2015 (current), computed with the drift engine.
 import type { SeedContext } from './index.js';
 import type { SeattleWeatherRow } from '../demo/datasets.js';
+import { buildWeatherDriftSamples } from '../demo/weather-drift.js';
+import { DEMO_OWNER } from './demo.js';
 
-// TODO: compute the report with the drift engine once it lands; until then the demo has no drift report and GET /drift returns 404.
-export async function seedDemoDriftReport(_context: SeedContext, _weather: SeattleWeatherRow[], _modelId: number, _now: string): Promise<void> {}
+/** Stores the report and, through it, the model's drift profile, so GET /drift has data at first start. */
+export async function seedDemoDriftReport({ services }: SeedContext, weather: SeattleWeatherRow[], modelId: number, now: string): Promise<void> {
+  const { reference, current } = buildWeatherDriftSamples(weather);
+  await services.drift.createReport({ modelId, reference: { ...reference }, current: { ...current } }, DEMO_OWNER, now);
+}

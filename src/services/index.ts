@@ -18,7 +18,7 @@ export function createServices(app: FastifyInstance, storage: Storage, config: R
     notifications,
     models: createModelService(storage, notifications),
     businessMetrics: createBusinessMetricService(storage),
-    drift: createDriftService(storage),
+    drift: createDriftService(storage, notifications),
     connectors: createConnectorService({ storage, secretBox: createSecretBox(config.connectorSecretKey), notifications }),
     monitoring: createMonitoringService(app, storage),
   };

@@ -1,5 +1,7 @@
 // Stores events worth a user's attention, lists them newest first, and keeps each user's read flags.
+import type { Kysely } from 'kysely';
 import { ApiError } from '../errors.js';
+import type { Database } from '../storage/schema.js';
 import type { Storage } from '../storage/database.js';
 import { findNotification, insertNotification, listNotifications, markAllRead, markRead } from '../storage/notifications.js';
 
@@ -27,8 +29,9 @@ export interface NotificationView {
 
 export function createNotificationService(storage: Storage) {
   return {
-    record(event: NewNotification): Promise<number> {
-      return insertNotification(storage.db, {
+    /** Stores the event; pass a transaction as `db` to store it together with the change it reports. */
+    record(event: NewNotification, db: Kysely<Database> = storage.db): Promise<number> {
+      return insertNotification(db, {
         kind: event.kind,
         severity: event.severity,
         title: event.title,

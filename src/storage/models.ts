@@ -142,6 +142,7 @@ export async function updateModelRow(db: Kysely<Database>, id: number, changes: 
 export async function deleteModelRows(db: Kysely<Database>, id: number): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     await trx.deleteFrom('metric_points').where('model_key', '=', id).execute();
+    await trx.deleteFrom('drift_profiles').where('model_id', '=', id).execute();
     await trx.deleteFrom('drift_reports').where('model_id', '=', id).execute();
     await trx.deleteFrom('model_alias_history').where('model_id', '=', id).execute();
     await trx.deleteFrom('model_aliases').where('model_id', '=', id).execute();
@@ -149,4 +150,10 @@ export async function deleteModelRows(db: Kysely<Database>, id: number): Promise
     const result = await trx.deleteFrom('models').where('id', '=', id).executeTakeFirst();
     return Number(result.numDeletedRows) === 1;
   });
+}
+
+/** Returns the model's name, or undefined when no model has this id. */
+export async function findModelName(db: Kysely<Database>, id: number): Promise<string | undefined> {
+  const row = await db.selectFrom('models').select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name;
 }

@@ -62,6 +62,17 @@ export interface DriftReportTable {
   created_at: string;
 }
 
+/** A model's drift profile; the newest one replaces the previous. */
+export interface DriftProfileTable {
+  model_id: number;
+  /** JSON: the DriftProfile of src/drift. */
+  profile: string;
+  /** The report whose reference gave the profile; null when registered directly. */
+  report_id: number | null;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface ConnectorTable {
   id: Generated<number>;
   name: string;
@@ -137,6 +148,7 @@ export interface Database {
   model_versions: ModelVersionTable;
   metric_points: MetricPointTable;
   drift_reports: DriftReportTable;
+  drift_profiles: DriftProfileTable;
   connectors: ConnectorTable;
   notifications: NotificationTable;
   model_aliases: ModelAliasTable;

@@ -2,6 +2,7 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Engine } from './columns.js';
 import * as initial from './001-initial.js';
+import * as driftProfiles from './002-drift-profiles.js';
 import * as registry from './003-registry.js';
 import * as auth from './004-auth.js';
 
@@ -9,6 +10,7 @@ type MigrationModule = { up: (engine: Engine) => (db: Kysely<unknown>) => Promis
 
 const MIGRATIONS: Record<string, MigrationModule> = {
   '001-initial': initial,
+  '002-drift-profiles': driftProfiles,
   '003-registry': registry,
   '004-auth': auth,
 };

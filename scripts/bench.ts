@@ -110,8 +110,8 @@ async function login(origin: string, password: string): Promise<string> {
  * Prepares a database for production mode, which seeds no users: a development start creates the admin and the
  * demo data, and the admin's default password is replaced by a random one before the production start.
  */
-async function prepareDataDir(dataDir: string, jwtSecret: string): Promise<string> {
-  const server = await startServer({ NODE_ENV: 'development', DATA_DIR: dataDir, JWT_SECRET: jwtSecret });
+async function prepareDataDir(dataDir: string, jwtSecret: string, connectorKey: string): Promise<string> {
+  const server = await startServer({ NODE_ENV: 'development', DATA_DIR: dataDir, JWT_SECRET: jwtSecret, CONNECTOR_SECRET_KEY: connectorKey });
   try {
     const password = randomBytes(18).toString('base64url');
     const token = await login(server.origin, 'password');
@@ -191,8 +191,18 @@ async function main(): Promise<void> {
   const jwtSecret = randomBytes(48).toString('base64url');
   const children: ChildProcess[] = [];
   try {
-    const password = await prepareDataDir(dataDir, jwtSecret);
-    const server = await startServer({ NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: jwtSecret, CORS_ORIGINS: 'http://localhost:5173' });
+    const connectorKey = randomBytes(32).toString('base64');
+    const password = await prepareDataDir(dataDir, jwtSecret, connectorKey);
+    // The login rate limit is raised because the benchmark logs in as one user thousands of times on purpose.
+    const server = await startServer({
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      JWT_SECRET: jwtSecret,
+      CONNECTOR_SECRET_KEY: connectorKey,
+      CORS_ORIGINS: 'http://localhost:5173',
+      LOGIN_MAX_ATTEMPTS_PER_IP: '1000000',
+      LOGIN_MAX_ATTEMPTS_PER_USERNAME: '1000000',
+    });
     children.push(server.child);
     const token = await login(server.origin, password);
 

@@ -7,7 +7,7 @@ import { listOperations } from './openapi/operations.js';
 import { registerOperations } from './openapi/routes.js';
 import { createRequestValidatorCompiler } from './openapi/validation.js';
 import { registerResponseValidation } from './openapi/response-validation.js';
-import { handleError } from './http/problems.js';
+import { handleError, handleFrameworkError } from './http/problems.js';
 import { registerNotFound } from './http/not-found.js';
 import { registerCors } from './http/cors.js';
 import { registerDocs } from './http/docs.js';
@@ -55,6 +55,8 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     trustProxy: toFastifyTrustProxy(config.trustProxy),
     // src/http/access-log.ts writes one line per request instead of Fastify's two.
     disableRequestLogging: true,
+    // Errors the router raises before any route runs (a malformed URL, an over-long path parameter).
+    frameworkErrors: handleFrameworkError,
   });
 
   const document = loadDocument();

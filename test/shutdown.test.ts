@@ -14,7 +14,7 @@ t.test('SIGTERM finishes requests in flight and exits 0', async (t) => {
   t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', SEED_DEMO_DATA: 'false', SHUTDOWN_GRACE_MS: '10000', DATABASE_URL: '', REDIS_URL: '', LOGIN_MAX_ATTEMPTS_PER_IP: '1000', LOGIN_MAX_ATTEMPTS_PER_USERNAME: '1000' },
+    env: { ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'debug', SEED_DEMO_DATA: 'false', SHUTDOWN_GRACE_MS: '10000', DATABASE_URL: '', REDIS_URL: '', LOGIN_MAX_ATTEMPTS_PER_IP: '1000', LOGIN_MAX_ATTEMPTS_PER_USERNAME: '1000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   t.teardown(() => {
@@ -29,7 +29,7 @@ t.test('SIGTERM finishes requests in flight and exits 0', async (t) => {
       output += chunk.toString();
       const port = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1];
       if (port) resolve(Number(port));
-      incoming = output.split('"msg":"incoming request"').length - 1;
+      incoming = output.split('"msg":"request received"').length - 1;
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     void exited.then((code) => reject(new Error(`the server exited with ${code} before listening:\n${output}`)));

@@ -1,7 +1,12 @@
-// One access-log line per request with fixed fields: 5xx at error, 4xx at info, the rest at info.
+// One access-log line per request with fixed fields: 5xx at error, the rest at info.
 import type { FastifyInstance } from 'fastify';
 
 export function registerAccessLog(app: FastifyInstance): void {
+  // At debug level a line also marks each request's arrival, to trace requests that never complete.
+  app.addHook('onRequest', async (request) => {
+    request.log.debug({ method: request.method, url: request.url.split('?')[0] }, 'request received');
+  });
+
   app.addHook('onResponse', async (request, reply) => {
     const entry = {
       method: request.method,

@@ -116,3 +116,18 @@ export function handleError(this: unknown, error: FastifyError, request: Fastify
   request.log.error({ err: error, operation: request.routeOptions.config?.operationId }, 'unhandled error');
   return sendProblem(reply, request, new ApiError('internal', 'The server failed to handle this request; try again, and report it with the request id if it persists.'));
 }
+
+/**
+ * Answers the router's own errors, raised before a route is matched, as 400 problems. Fastify sends 414
+ * for a path parameter over `maxParamLength` (100 characters), a status no operation documents; no
+ * parameter of this API is that long, so it is an invalid request.
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const path = request.url.split('?')[0] ?? request.url;
+  const detail =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? `A path parameter in ${path.slice(0, 80)}... is longer than 100 characters; no identifier of this API is that long.`
+      : `The URL ${path.slice(0, 80)} cannot be decoded; percent-encode its path parameters.`;
+  request.log.info({ code: error.code }, detail);
+  return sendProblem(reply, request, new ApiError('invalid-request', detail, { cause: error }));
+}

@@ -63,6 +63,11 @@ t.test('createDriftReport records a drift notification', async (t) => {
     title: 'Model drift detected',
     message: 'Drift in rain-model: drift score 1.00 reached the drift share 0.50 (2 of 2 features drifted, report 1).',
     timestamp: response.json().created_at,
+    kind: 'drift_detected',
+    severity: 'warning',
+    model_id: modelId,
+    related_id: 1,
+    read: false,
   });
   const row = await api.app.storage.db.selectFrom('notifications').selectAll().where('id', '=', latest.id).executeTakeFirstOrThrow();
   t.equal(row.kind, 'drift_detected');

@@ -49,6 +49,12 @@ const HOSTILE_PATH_VALUES = ['-1', '0', 'abc', '999999999999', '1e3', '1.5', '%2
 
 // ---- request generation ----
 
+// A path segment of "." or ".." (also as %2E) is a dot-segment that URL parsing removes, so such a request
+// addresses another path, not this operation.
+function isAddressableSegment(value: string): boolean {
+  return !/^(\.|%2e){1,2}$/i.test(value);
+}
+
 function emptyRecord(): fc.Arbitrary<Record<string, unknown>> {
   return fc.constant({});
 }
@@ -91,7 +97,7 @@ function invalidRequest(operation: Operation): fc.Arbitrary<FuzzRequest> {
   }
   if (params) {
     const names = Object.keys((params.properties as Record<string, unknown>) ?? {});
-    mutations.push(fc.tuple(valid, fc.constantFrom(...names), fc.oneof(fc.constantFrom(...HOSTILE_PATH_VALUES), fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }))).map(([request, name, value]) => ({ ...request, params: { ...request.params, [name]: value } })));
+    mutations.push(fc.tuple(valid, fc.constantFrom(...names), fc.oneof(fc.constantFrom(...HOSTILE_PATH_VALUES), fc.string({ unit: 'binary', minLength: 1, maxLength: 20 })).filter(isAddressableSegment)).map(([request, name, value]) => ({ ...request, params: { ...request.params, [name]: value } })));
   }
   if (querystring) {
     mutations.push(fc.tuple(valid, objectMutationArbitrary(querystring, `${operation.operationId} query parameters`)).map(([request, query]) => ({ ...request, query: query !== null && typeof query === 'object' && !Array.isArray(query) ? (query as Record<string, unknown>) : { value: query } })));

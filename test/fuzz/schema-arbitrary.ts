@@ -10,7 +10,7 @@ const ANNOTATIONS = new Set(['title', 'description', 'examples', 'example', 'def
 const SUPPORTED = new Set([
   'type', 'properties', 'required', 'additionalProperties', 'items', 'minItems', 'maxItems', 'uniqueItems',
   'enum', 'const', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
-  'format', 'anyOf', 'oneOf',
+  'format', 'anyOf', 'oneOf', 'minProperties', 'maxProperties',
 ]);
 
 const FORMATS = new Set(['date', 'date-time']);
@@ -104,13 +104,18 @@ function objectArbitrary(schema: JsonSchema, where: string): fc.Arbitrary<Record
   // A required property without a schema may hold any JSON value.
   for (const name of required) model[name] ??= fc.jsonValue();
 
+  const minProperties = (schema.minProperties as number | undefined) ?? 0;
+  const maxProperties = (schema.maxProperties as number | undefined) ?? Number.POSITIVE_INFINITY;
+  const withinCount = (value: Record<string, unknown>) => Object.keys(value).length >= minProperties && Object.keys(value).length <= maxProperties;
+
   const record = fc.record(model, { requiredKeys: required });
   const additional = schema.additionalProperties;
-  if (additional === undefined || additional === false || additional === true) return record;
+  if (additional === undefined || additional === false || additional === true) return record.filter(withinCount);
 
   // additionalProperties with a schema: add a few entries under names that no declared property uses.
-  const extra = fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }).filter((key) => !(key in properties) && key !== '__proto__'), validArbitrary(additional as JsonSchema, `${where}/additionalProperties`), { maxKeys: 4 });
-  return fc.tuple(record, extra).map(([declared, extras]) => ({ ...extras, ...declared }));
+  const maxKeys = Math.max(0, Math.min(4, maxProperties));
+  const extra = fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }).filter((key) => !(key in properties) && key !== '__proto__'), validArbitrary(additional as JsonSchema, `${where}/additionalProperties`), { minKeys: Math.min(minProperties, maxKeys), maxKeys });
+  return fc.tuple(record, extra).map(([declared, extras]) => ({ ...extras, ...declared })).filter(withinCount);
 }
 
 function arrayArbitrary(schema: JsonSchema, where: string): fc.Arbitrary<unknown[]> {

@@ -91,3 +91,25 @@ t.test('request ids reach the client', async (t) => {
 
   t.equal(response.statusCode, 200);
 });
+
+t.test('over-long path parameters are 400 problems', async (t) => {
+  const api = await startTestApp(t, { SEED_DEMO_DATA: 'false' });
+  const token = await api.login();
+
+  const response = await api.request({ method: 'GET', url: `/models/${'a'.repeat(300)}`, token });
+
+  t.equal(response.statusCode, 400);
+  t.equal(response.headers['content-type'], 'application/problem+json; charset=utf-8');
+  t.equal(response.json().code, 'invalid-request');
+  t.match(response.json().detail, /longer than 100 characters/);
+});
+
+t.test('undecodable URLs are 400 problems', async (t) => {
+  const api = await startTestApp(t, { SEED_DEMO_DATA: 'false' });
+  const token = await api.login();
+
+  const response = await api.request({ method: 'GET', url: '/models/%E0%A4%A', token });
+
+  t.equal(response.statusCode, 400);
+  t.equal(response.json().code, 'invalid-request');
+});

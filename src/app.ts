@@ -2,7 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import jwt from '@fastify/jwt';
 import type { Config } from './config.js';
-import { loadDocument } from './openapi/document.js';
+import { loadSpec } from './openapi/document.js';
 import { listOperations } from './openapi/operations.js';
 import { registerOperations } from './openapi/routes.js';
 import { createRequestValidatorCompiler } from './openapi/validation.js';
@@ -59,8 +59,8 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     frameworkErrors: handleFrameworkError,
   });
 
-  const document = loadDocument();
-  const operations = listOperations(document);
+  const spec = loadSpec();
+  const operations = listOperations(spec.document);
 
   app.setValidatorCompiler(createRequestValidatorCompiler());
   app.setErrorHandler(handleError);
@@ -80,7 +80,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   });
   await registerSecurityHeaders(app);
   await registerCors(app, config);
-  await registerDocs(app);
+  await registerDocs(app, spec);
 
   const storage = options.storage ?? (await openStorage({
       dataDir: config.dataDir,

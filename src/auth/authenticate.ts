@@ -2,8 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
 import { verifyToken, type TokenClaims } from './tokens.js';
-import { findUserById } from '../storage/users.js';
-import { isTokenRevoked } from '../storage/revoked-tokens.js';
+import { findUserForToken } from '../storage/users.js';
 import type { Storage } from '../storage/database.js';
 
 export interface Principal {
@@ -60,8 +59,8 @@ export function createAuthenticator(app: FastifyInstance, storage: Storage, cloc
 
     // The user and the revocation list are read on every request, so a password change, deletion or
     // logout on any instance takes effect on all of them at once.
-    const [user, revoked] = await Promise.all([findUserById(storage.db, claims.uid), isTokenRevoked(storage.db, claims.jti)]);
-    if (revoked) {
+    const user = await findUserForToken(storage.db, claims.uid, claims.jti);
+    if (user?.revoked) {
       throw new ApiError('token-revoked', 'The token was revoked by POST /logout; log in again.');
     }
     // SQLite may give a deleted user's id to the next new user; a token older than the account is not its token.

@@ -2,9 +2,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import path from 'node:path';
-import { parse } from 'yaml';
-import { SPEC_PATH, readSpecText } from '../openapi/document.js';
+import type { Spec } from '../openapi/document.js';
 
 const SWAGGER_UI_CSP = [
   "default-src 'self'",
@@ -18,9 +16,9 @@ const SWAGGER_UI_CSP = [
   "style-src 'self' 'unsafe-inline'",
 ].join('; ');
 
-export async function registerDocs(app: FastifyInstance): Promise<void> {
-  // Static mode serves openapi.yaml as written; nothing is derived from the routes.
-  await app.register(swagger, { mode: 'static', specification: { path: SPEC_PATH, baseDir: path.dirname(SPEC_PATH) } });
+export async function registerDocs(app: FastifyInstance, spec: Spec): Promise<void> {
+  // Static mode serves the parsed openapi.yaml as written; nothing is derived from the routes.
+  await app.register(swagger, { mode: 'static', specification: { document: spec.raw as never } });
   await app.register(swaggerUi, {
     routePrefix: '/docs',
     // Replaces the API's strict policy on the UI's pages with one that lets the UI's own scripts run.
@@ -30,8 +28,8 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
     uiConfig: { persistAuthorization: false, tryItOutEnabled: false, displayOperationId: true },
   });
 
-  const yamlText = readSpecText();
-  const jsonText = JSON.stringify(parse(yamlText));
+  const yamlText = spec.text;
+  const jsonText = JSON.stringify(spec.raw);
   app.get('/openapi.yaml', { schema: { hide: true } }, (_request, reply) => reply.type('application/yaml; charset=utf-8').send(yamlText));
   app.get('/openapi.json', { schema: { hide: true } }, (_request, reply) => reply.type('application/json; charset=utf-8').send(jsonText));
 }

@@ -60,13 +60,33 @@ export function readSpecText(): string {
   return readFileSync(SPEC_PATH, 'utf8');
 }
 
-/** Parses openapi.yaml with every local `$ref` replaced by a copy of its target. */
-export function loadDocument(text: string = readSpecText()): OpenApiDocument {
+export interface Spec {
+  /** openapi.yaml as written, served at /openapi.yaml. */
+  text: string;
+  /** The parsed document with its `$ref`s, served to Swagger UI and at /openapi.json. */
+  raw: OpenApiDocument;
+  /** The parsed document with every local `$ref` inlined, from which routes are built. */
+  document: OpenApiDocument;
+}
+
+function parseDocument(text: string): OpenApiDocument {
   const raw = parse(text) as OpenApiDocument;
   if (!raw || typeof raw !== 'object' || typeof raw.openapi !== 'string' || !raw.openapi.startsWith('3.1')) {
     throw new Error(`${SPEC_PATH} must be an OpenAPI 3.1 document; its openapi field is ${JSON.stringify(raw?.openapi)}.`);
   }
+  return raw;
+}
+
+/** Parses openapi.yaml with every local `$ref` replaced by a copy of its target. */
+export function loadDocument(text: string = readSpecText()): OpenApiDocument {
+  const raw = parseDocument(text);
   return dereference(raw, raw, []) as OpenApiDocument;
+}
+
+/** Reads and parses openapi.yaml once, for both the routes and the documentation routes. */
+export function loadSpec(text: string = readSpecText()): Spec {
+  const raw = parseDocument(text);
+  return { text, raw, document: dereference(raw, raw, []) as OpenApiDocument };
 }
 
 function resolvePointer(root: unknown, ref: string): unknown {

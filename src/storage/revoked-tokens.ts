@@ -11,11 +11,6 @@ export async function revokeToken(db: Kysely<Database>, token: { jti: string; us
     .execute();
 }
 
-export async function isTokenRevoked(db: Kysely<Database>, jti: string): Promise<boolean> {
-  const row = await db.selectFrom('revoked_tokens').select('jti').where('jti', '=', jti).executeTakeFirst();
-  return row !== undefined;
-}
-
 /** Deletes the rows of tokens that have expired, which no longer need to be remembered; returns how many. */
 export async function purgeExpiredRevocations(db: Kysely<Database>, now: string): Promise<number> {
   const result = await db.deleteFrom('revoked_tokens').where('expires_at', '<', now).executeTakeFirst();

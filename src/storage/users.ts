@@ -94,3 +94,18 @@ export function updateUserRole(db: Kysely<Database>, username: string, role: 'ad
 export async function listAdmins(db: Kysely<Database>): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().where('role', '=', 'admin').orderBy('id').execute();
 }
+
+/**
+ * Reads a token's user and whether the token id was revoked, in one query: the authenticate hook runs
+ * it on every request.
+ */
+export async function findUserForToken(db: Kysely<Database>, userId: number, jti: string): Promise<(UserRow & { revoked: boolean }) | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .selectAll('users')
+    .select((eb) => eb.exists(eb.selectFrom('revoked_tokens').select('revoked_tokens.jti').where('revoked_tokens.jti', '=', jti)).as('revoked'))
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
+  // SQLite returns EXISTS as 0 or 1, PostgreSQL as a boolean.
+  return row ? { ...row, revoked: Boolean(row.revoked) } : undefined;
+}

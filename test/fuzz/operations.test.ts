@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { loadDocument } from '../../src/openapi/document.js';
 import { listOperations, type Operation } from '../../src/openapi/operations.js';
+import type { JsonSchema } from '../../src/openapi/document.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { checkResponse } from '../helpers/contract.js';
 import { hostileValue, objectMutationArbitrary, validArbitrary } from './schema-arbitrary.js';
@@ -49,6 +50,13 @@ const HOSTILE_PATH_VALUES = ['-1', '0', 'abc', '999999999999', '1e3', '1.5', '%2
 
 // ---- request generation ----
 
+// An operation that accepts several media types keys its body schema by media type, as Fastify expects.
+function jsonBodySchema(operation: Operation): JsonSchema | undefined {
+  const body = operation.schemas.body;
+  const content = body?.content as Record<string, { schema?: JsonSchema }> | undefined;
+  return content ? content['application/json']?.schema : body;
+}
+
 // A path segment of "." or ".." (also as %2E) is a dot-segment that URL parsing removes, so such a request
 // addresses another path, not this operation.
 function isAddressableSegment(value: string): boolean {
@@ -60,7 +68,7 @@ function emptyRecord(): fc.Arbitrary<Record<string, unknown>> {
 }
 
 function bodyArbitrary(operation: Operation): fc.Arbitrary<Body> {
-  const schema = operation.schemas.body;
+  const schema = jsonBodySchema(operation);
   if (!schema) return fc.constant<Body>({ kind: 'none' });
 
   const json = fc.record({ kind: fc.constant('json' as const), value: validArbitrary(schema, `${operation.operationId} request body`), contentType: fc.constantFrom(...JSON_CONTENT_TYPES) });
@@ -86,8 +94,8 @@ function invalidRequest(operation: Operation): fc.Arbitrary<FuzzRequest> {
   // Unknown query parameters reach every operation, with or without declared ones.
   mutations.push(fc.tuple(valid, fc.dictionary(fc.string({ minLength: 1, maxLength: 10 }), hostileValue, { minKeys: 1, maxKeys: 3 })).map(([request, extra]) => ({ ...request, query: { ...extra, ...request.query } })));
 
-  if (operation.schemas.body) {
-    const bodySchema = operation.schemas.body;
+  const bodySchema = jsonBodySchema(operation);
+  if (bodySchema) {
     mutations.push(fc.tuple(valid, objectMutationArbitrary(bodySchema, `${operation.operationId} request body`)).map(([request, value]) => ({ ...request, body: { kind: 'json', value, contentType: 'application/json' } })));
     mutations.push(fc.tuple(valid, fc.constantFrom(...BROKEN_JSON)).map(([request, text]) => ({ ...request, body: { kind: 'raw', text, contentType: 'application/json' } })));
     mutations.push(fc.tuple(valid, fc.constantFrom(...WRONG_CONTENT_TYPES), fc.jsonValue()).map(([request, contentType, value]) => ({ ...request, body: { kind: 'raw', text: JSON.stringify(value) ?? 'x', contentType } })));

@@ -10,7 +10,7 @@ const ANNOTATIONS = new Set(['title', 'description', 'examples', 'example', 'def
 const SUPPORTED = new Set([
   'type', 'properties', 'required', 'additionalProperties', 'items', 'minItems', 'maxItems', 'uniqueItems',
   'enum', 'const', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
-  'format', 'anyOf', 'oneOf', 'minProperties', 'maxProperties',
+  'format', 'anyOf', 'oneOf', 'minProperties', 'maxProperties', 'propertyNames',
 ]);
 
 const FORMATS = new Set(['date', 'date-time']);
@@ -114,7 +114,8 @@ function objectArbitrary(schema: JsonSchema, where: string): fc.Arbitrary<Record
 
   // additionalProperties with a schema: add a few entries under names that no declared property uses.
   const maxKeys = Math.max(0, Math.min(4, maxProperties));
-  const extra = fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }).filter((key) => !(key in properties) && key !== '__proto__'), validArbitrary(additional as JsonSchema, `${where}/additionalProperties`), { minKeys: Math.min(minProperties, maxKeys), maxKeys });
+  const names = schema.propertyNames ? (validArbitrary({ type: 'string', ...(schema.propertyNames as JsonSchema) }, `${where}/propertyNames`) as fc.Arbitrary<string>) : fc.string({ minLength: 1, maxLength: 12 });
+  const extra = fc.dictionary(names.filter((key) => !(key in properties) && key !== '__proto__'), validArbitrary(additional as JsonSchema, `${where}/additionalProperties`), { minKeys: Math.min(minProperties, maxKeys), maxKeys });
   return fc.tuple(record, extra).map(([declared, extras]) => ({ ...extras, ...declared })).filter(withinCount);
 }
 

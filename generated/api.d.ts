@@ -973,9 +973,14 @@ export interface components {
             metric: string;
             /**
              * Format: date-time
-             * @description When the value was measured; stored in UTC with milliseconds.
+             * @description When the value was measured, from 1970 to 2199; stored in UTC with milliseconds. A leap
+             *     second (`23:59:60`) is rejected because it names no instant that JavaScript dates hold.
              */
             timestamp: string;
+            /**
+             * @description The measured value. Bounded to ±1e15 so that sums over a bucket stay finite and exact to
+             *     the cent for cost in thousands of dollars.
+             */
             value: number;
             /** @description The registered model the value belongs to; leave it out for values of no model. */
             model_id?: number;
@@ -1481,6 +1486,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
     };
@@ -3309,6 +3315,7 @@ export interface operations {
                     "application/json": components["schemas"]["MarkedRead"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
     };

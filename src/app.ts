@@ -1,5 +1,5 @@
 // Builds the Fastify application from openapi.yaml. It never listens; src/server.ts does.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import jwt from '@fastify/jwt';
 import type { Config } from './config.js';
 import { loadSpec } from './openapi/document.js';
@@ -54,7 +54,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     connectionTimeout: config.requestTimeoutMs,
     trustProxy: toFastifyTrustProxy(config.trustProxy),
     // src/http/access-log.ts writes one line per request instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // Errors the router raises before any route runs (a malformed URL, an over-long path parameter).
     frameworkErrors: handleFrameworkError,
   });

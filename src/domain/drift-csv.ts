@@ -44,6 +44,7 @@ function checkHeader(names: string[], label: string): void {
   names.forEach((name, index) => {
     if (name === '') throw new DriftInputError(null, `The ${label} CSV header has an empty name in column ${index + 1}; name every column.`);
     if (seen.has(name)) throw new DriftInputError(name, `The ${label} CSV header names "${name}" twice; give each column its own name.`);
+    if (isReservedFeatureName(name)) throw new DriftInputError(name, `The ${label} CSV header has the column "${name}", a name JavaScript objects reserve; rename the column.`);
     seen.add(name);
   });
 }
@@ -132,4 +133,9 @@ export function describeMismatch(onlyFirst: string[], onlySecond: string[], labe
   if (onlyFirst.length > 0) parts.push(`only in ${labels[0]}: ${list(onlyFirst)}`);
   if (onlySecond.length > 0) parts.push(`only in ${labels[1]}: ${list(onlySecond)}`);
   return parts.join('; ');
+}
+
+/** Tells whether a feature name collides with a property every JavaScript object has, such as `constructor` or `__proto__`. */
+export function isReservedFeatureName(name: string): boolean {
+  return name === '__proto__' || name in Object.prototype;
 }

@@ -98,6 +98,13 @@ function fromFastifyError(error: FastifyError, request: FastifyRequest): ApiErro
       break;
   }
   if (error.code?.startsWith('FST_ERR_CTP_')) return new ApiError('invalid-request', `The request body could not be read: ${error.message}.`, { cause: error });
+
+  // Plugins outside the operations, such as the static files of Swagger UI, raise their own client errors
+  // (a 403 for a path that leaves the asset folder); they keep their status class instead of becoming 500s.
+  const status = error.statusCode ?? 500;
+  if (status === 403) return new ApiError('forbidden', `${request.method} ${request.url.split('?')[0]} is not allowed.`, { cause: error });
+  if (status === 404) return new ApiError('route-not-found', `Nothing is served at ${request.url.split('?')[0]}; see /docs for the operations this API offers.`, { cause: error });
+  if (status >= 400 && status < 500) return new ApiError('invalid-request', `The request is invalid: ${error.message}.`, { cause: error });
   return undefined;
 }
 

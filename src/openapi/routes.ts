@@ -63,15 +63,31 @@ function createMediaTypeCheck(operation: Operation) {
   };
 }
 
+// An operation without a request body rejects one before it is read, so a client that sends, say, a list of
+// ids to mark as read learns that they were not used instead of seeing every notification marked.
+function createBodyRejection(operation: Operation) {
+  return async function rejectBody(request: FastifyRequest): Promise<void> {
+    const length = request.headers['content-length'];
+    const hasBody = (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
+    if (hasBody) {
+      throw new ApiError('invalid-request', `${operation.method.toUpperCase()} ${operation.specPath} takes no request body; send the request without one.`);
+    }
+  };
+}
+
+const METHODS_WITHOUT_BODY = new Set(['get', 'head', 'options']);
+
 function buildRoute(operation: Operation, handler: (input: never, context: HandlerContext) => Promise<unknown>, services: Services, authenticate: Authenticate): RouteOptions {
   const preHandler = operation.requiresAuth ? [authenticate, createAuthorizer(operation.roles)] : [];
   const preValidation = operation.bodyMediaTypes.length > 0 ? [createMediaTypeCheck(operation)] : [];
+  const onRequest = operation.bodyMediaTypes.length === 0 && !METHODS_WITHOUT_BODY.has(operation.method) ? [createBodyRejection(operation)] : [];
 
   return {
     method: operation.method.toUpperCase() as RouteOptions['method'],
     url: operation.routePath,
     schema: { ...definedSchemas(operation), response: responseSchemas(operation) } as RouteOptions['schema'],
     config: { operationId: operation.operationId },
+    onRequest,
     preValidation,
     preHandler,
     async handler(request: FastifyRequest, reply: FastifyReply) {

@@ -65,6 +65,24 @@ function checkDistinctKeys(points: MetricPoint[]): void {
   }
 }
 
+/** Earliest and latest instants a metric point may carry: years 1970 to 2199 in UTC. */
+const EARLIEST_TIMESTAMP = Date.UTC(1970, 0, 1);
+const LATEST_TIMESTAMP = Date.UTC(2200, 0, 1);
+
+// The schema's date-time format accepts leap seconds and any year, which JavaScript dates cannot hold
+// or bucket (Date.UTC maps years 0 to 99 to 1900 to 1999), so each timestamp is checked here.
+function checkTimestamps(points: PointInput[]): void {
+  points.forEach((point, index) => {
+    const instant = Date.parse(point.timestamp);
+    if (!Number.isFinite(instant)) {
+      throw new ApiError('invalid-request', `body/points/${index}/timestamp "${point.timestamp}" names no instant (a leap second, say); send a time from 00:00:00 to 23:59:59.`);
+    }
+    if (instant < EARLIEST_TIMESTAMP || instant >= LATEST_TIMESTAMP) {
+      throw new ApiError('invalid-request', `body/points/${index}/timestamp "${point.timestamp}" is outside 1970 to 2199; send the time the value was measured.`);
+    }
+  });
+}
+
 export function createBusinessMetricService(storage: Storage) {
   const db = storage.db;
 
@@ -112,6 +130,7 @@ export function createBusinessMetricService(storage: Storage) {
 
     /** Stores a batch whole or not at all: every point is checked before the one transaction that writes them. */
     async ingest(points: PointInput[]): Promise<IngestResult> {
+      checkTimestamps(points);
       await checkModelsExist(points);
 
       const normalized: MetricPoint[] = points.map((point) => ({

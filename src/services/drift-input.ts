@@ -1,7 +1,7 @@
 // Checks of drift requests that the engine leaves to its callers: request shape, sizes and matching features.
 import { ApiError } from '../errors.js';
 import { DriftInputError, type CurrentCounts, type Dataset, type DriftProfile } from '../drift/index.js';
-import { describeMismatch } from '../domain/drift-csv.js';
+import { describeMismatch, isReservedFeatureName } from '../domain/drift-csv.js';
 import { MAX_DRIFT_FEATURES, MAX_DRIFT_TOTAL_VALUES, MAX_DRIFT_VALUES_PER_COLUMN } from '../domain/drift-limits.js';
 
 function invalid(detail: string): ApiError {
@@ -16,6 +16,9 @@ export function checkSample(sample: Dataset, label: string): number {
 
   let total = 0;
   for (const name of names) {
+    // The engine keeps per-feature results in plain objects, where these names would read inherited properties.
+    if (isReservedFeatureName(name)) throw invalid(`Feature "${name}" in the ${label} sample has a name JavaScript objects reserve; rename the feature.`);
+    checkMagnitudes(sample[name]!, name, label);
     const length = sample[name]!.length;
     if (length === 0) throw invalid(`Feature "${name}" has no values in the ${label} sample; send at least one value or leave the feature out of both samples.`);
     if (length > MAX_DRIFT_VALUES_PER_COLUMN) {
@@ -24,6 +27,18 @@ export function checkSample(sample: Dataset, label: string): number {
     total += length;
   }
   return total;
+}
+
+/** Largest magnitude a numerical value may have; beyond it, differences between values overflow to Infinity. */
+export const MAX_DRIFT_MAGNITUDE = 1e300;
+
+function checkMagnitudes(values: Dataset[string], name: string, label: string): void {
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    if (typeof value === 'number' && Number.isFinite(value) && Math.abs(value) > MAX_DRIFT_MAGNITUDE) {
+      throw invalid(`Feature "${name}" has the value ${value} at index ${index} of the ${label} sample, beyond ±${MAX_DRIFT_MAGNITUDE}; rescale the feature (drift statistics do not depend on its unit).`);
+    }
+  }
 }
 
 /** Checks the number of values in one request against the total limit. */

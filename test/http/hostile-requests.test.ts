@@ -1,0 +1,37 @@
+// Requests the operations' schemas do not see: bodies on operations that take none, and paths outside the operations.
+import t from 'tap';
+import { listOperations } from '../../src/openapi/operations.js';
+import { loadDocument } from '../../src/openapi/document.js';
+import { startTestApp } from '../helpers/app.js';
+
+const BODYLESS = listOperations(loadDocument()).filter((operation) => operation.bodyMediaTypes.length === 0 && !['get', 'head', 'options'].includes(operation.method));
+
+t.test('operations without a body reject one (400)', async (t) => {
+  const api = await startTestApp(t, { SEED_DEMO_DATA: 'false' });
+  const token = await api.login();
+  t.ok(BODYLESS.length >= 2, 'the spec has operations without a request body');
+
+  for (const operation of BODYLESS) {
+    const url = operation.specPath.replace('{username}', 'user').replace('{alias}', 'production').replace(/\{[^}]+\}/g, '1');
+
+    const response = await api.request({ method: operation.method.toUpperCase() as 'POST', url, token, headers: { 'content-type': 'application/json' }, payload: '{"ids":[1,2]}' });
+
+    t.equal(response.statusCode, 400, `${operation.operationId}: status`);
+    t.equal(response.json().code, 'invalid-request', `${operation.operationId}: code`);
+    t.match(response.json().detail, /takes no request body/, `${operation.operationId}: detail`);
+  }
+  const notifications = await api.request({ method: 'GET', url: '/notifications', token });
+  t.ok(notifications.json().every((notification: { read: boolean }) => !notification.read), 'nothing was marked as read');
+  const stillValid = await api.request({ method: 'GET', url: '/me', token });
+  t.equal(stillValid.statusCode, 200, 'logout with a body did not revoke the token');
+});
+
+t.test('Swagger UI assets reject path traversal (403)', async (t) => {
+  const api = await startTestApp(t, { SEED_DEMO_DATA: 'false' });
+
+  const response = await api.app.inject({ method: 'GET', url: '/docs/static/%2e%2e/package.json' });
+
+  t.ok(response.statusCode === 403 || response.statusCode === 404, `status ${response.statusCode} is a client error`);
+  t.equal(response.headers['content-type'], 'application/problem+json; charset=utf-8');
+  t.notMatch(response.body, /"dependencies"/, 'no file outside the assets was sent');
+});

@@ -108,11 +108,24 @@ function fromFastifyError(error: FastifyError, request: FastifyRequest): ApiErro
   return undefined;
 }
 
+// PostgreSQL rejects some values that JSON Schema accepts: a NUL character in text (22021, 22P05) and an integer
+// beyond its 32-bit columns (22003). SQLite stores both, so only the PostgreSQL engine reaches this.
+function fromDatabaseError(error: unknown): ApiError | undefined {
+  const code = (error as { code?: unknown }).code;
+  if (code === '22021' || code === '22P05') {
+    return new ApiError('invalid-request', 'A text value in the request contains a NUL character (\\u0000), which cannot be stored; remove it.', { cause: error });
+  }
+  if (code === '22003') {
+    return new ApiError('invalid-request', 'A number in the request is outside the range that can be stored (ids and counts go up to 2147483647); send a smaller number.', { cause: error });
+  }
+  return undefined;
+}
+
 export function handleError(this: unknown, error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   let apiError: ApiError | undefined;
   if (error instanceof ApiError) apiError = error;
   else if (error.validation) apiError = fromValidation(error, request);
-  else apiError = fromFastifyError(error, request);
+  else apiError = fromDatabaseError(error) ?? fromFastifyError(error, request);
 
   if (apiError) {
     request.log.info({ code: apiError.code, status: apiError.status, operation: request.routeOptions.config?.operationId }, apiError.message);

@@ -35,3 +35,17 @@ t.test('Swagger UI assets reject path traversal (403)', async (t) => {
   t.equal(response.headers['content-type'], 'application/problem+json; charset=utf-8');
   t.notMatch(response.body, /"dependencies"/, 'no file outside the assets was sent');
 });
+
+t.test('values the database cannot store are 400 problems', async (t) => {
+  const api = await startTestApp(t, { SEED_DEMO_DATA: 'false' });
+  const token = await api.login();
+
+  const nul = await api.request({ method: 'POST', url: '/login', payload: { username: 'us\u0000er', password: 'password' } });
+  const huge = await api.request({ method: 'GET', url: '/models/2147483648', token });
+
+  // SQLite stores both, so the status depends on the engine: a clean 401/404 there, a 400 on PostgreSQL.
+  t.ok([400, 401].includes(nul.statusCode), `NUL in a username: ${nul.statusCode}`);
+  t.ok([400, 404].includes(huge.statusCode), `an id beyond 32 bits: ${huge.statusCode}`);
+  if (nul.statusCode === 400) t.match(nul.json().detail, /NUL character/);
+  if (huge.statusCode === 400) t.match(huge.json().detail, /outside the range that can be stored/);
+});

@@ -127,6 +127,7 @@ t.test('protected operations reject bad tokens (401)', async (t) => {
   const [header, payload] = valid.split('.');
   const otherSecret = createSigner({ key: 'another-secret-that-is-long-enough-for-hs256!', algorithm: 'HS256', iss: 'vision-dashboard-api', aud: 'vision-dashboard' });
   const expiredSigner = createSigner({ key: api.config.jwtSecret, algorithm: 'HS256', iss: 'vision-dashboard-api', aud: 'vision-dashboard' });
+  const noAudienceSigner = createSigner({ key: api.config.jwtSecret, algorithm: 'HS256', iss: 'vision-dashboard-api' });
   const noneHeader = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
 
@@ -142,6 +143,7 @@ t.test('protected operations reject bad tokens (401)', async (t) => {
     { name: 'alg none', authorization: `Bearer ${noneHeader}.${payload}.`, code: 'token-invalid' },
     { name: 'tampered header', authorization: `Bearer ${Buffer.from('{"alg":"HS512","typ":"JWT"}').toString('base64url')}.${payload}.${valid.split('.')[2]}`, code: 'token-invalid' },
     { name: 'expired', authorization: `Bearer ${expiredSigner({ sub: 'user', uid: 1, ver: 0, jti: 'x', iat: now - 7200, exp: now - 3600 })}`, code: 'token-expired' },
+    { name: 'missing aud', authorization: `Bearer ${noAudienceSigner({ sub: 'user', uid: 1, ver: 0, jti: 'x', exp: now + 600 })}`, code: 'token-invalid' },
     { name: 'missing exp', authorization: `Bearer ${expiredSigner({ sub: 'user', uid: 1, ver: 0, jti: 'x' })}`, code: 'token-invalid' },
   ];
   t.ok(header, 'the valid token has a header');

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 const { values } = parseArgs({ options: { runs: { type: 'string' }, seed: { type: 'string' } } });
 const env = { ...process.env };
 if (values.runs) env.FUZZ_RUNS = values.runs;
-if (values.seed) env.FUZZ_SEED = values.seed;
+env.FUZZ_SEED = values.seed ?? env.FUZZ_SEED ?? String(Math.floor(Math.random() * 2 ** 31));
 
 const result = spawnSync('npx', ['tap', '--disable-coverage', 'test/fuzz/operations.test.ts'], { stdio: 'inherit', env });
 process.exit(result.status ?? 1);

@@ -108,14 +108,15 @@ function fromFastifyError(error: FastifyError, request: FastifyRequest): ApiErro
   return undefined;
 }
 
-// PostgreSQL rejects some values that JSON Schema accepts: a NUL character in text (22021, 22P05) and an integer
-// beyond its 32-bit columns (22003). SQLite stores both, so only the PostgreSQL engine reaches this.
+// PostgreSQL rejects some values that JSON Schema accepts: a NUL character in text (22021, 22P05), an integer
+// beyond its 32-bit columns (22003), and an integer so large that the driver sends it as 1e+21 (22P02).
+// SQLite stores all of them, so only the PostgreSQL engine reaches this.
 function fromDatabaseError(error: unknown): ApiError | undefined {
   const code = (error as { code?: unknown }).code;
   if (code === '22021' || code === '22P05') {
     return new ApiError('invalid-request', 'A text value in the request contains a NUL character (\\u0000), which cannot be stored; remove it.', { cause: error });
   }
-  if (code === '22003') {
+  if (code === '22003' || code === '22P02') {
     return new ApiError('invalid-request', 'A number in the request is outside the range that can be stored (ids and counts go up to 2147483647); send a smaller number.', { cause: error });
   }
   return undefined;

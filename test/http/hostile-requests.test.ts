@@ -49,3 +49,13 @@ t.test('values the database cannot store are 400 problems', async (t) => {
   if (nul.statusCode === 400) t.match(nul.json().detail, /NUL character/);
   if (huge.statusCode === 400) t.match(huge.json().detail, /outside the range that can be stored/);
 });
+
+t.test('integers in exponent notation are 400 problems on PostgreSQL', async (t) => {
+  const api = await startTestApp(t, { SEED_DEMO_DATA: 'false' });
+  const token = await api.login();
+
+  const response = await api.request({ method: 'GET', url: '/drift?model_id=1e%2B21', token });
+
+  // SQLite compares the number and finds no report (404); PostgreSQL rejects the text 1e+21 for an integer (400).
+  t.ok([400, 404].includes(response.statusCode), `status ${response.statusCode}`);
+});

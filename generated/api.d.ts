@@ -1378,7 +1378,7 @@ export interface components {
                  *       "type": "urn:problem:not-ready",
                  *       "title": "Service unavailable",
                  *       "status": 503,
-                 *       "detail": "The database did not answer SELECT 1; check DATABASE_URL and the database server.",
+                 *       "detail": "The database did not respond to SELECT 1; check DATABASE_URL and the database server.",
                  *       "code": "not-ready"
                  *     }
                  */

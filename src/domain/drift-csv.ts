@@ -87,7 +87,7 @@ function typeColumns(names: string[], reference: Map<string, string[]>, current:
 
 /** Splits one CSV into reference and current rows by the value of `sampleColumn` in each row. */
 export function splitCsvBySample(text: string, sampleColumn: string): SamplePair {
-  // One file holds both samples, so it may have up to the per-column limit for each.
+  // One file contains both samples, so it may have up to the per-column limit for each.
   const { header, rows } = readTable(text, 'uploaded', 2 * MAX_DRIFT_VALUES_PER_COLUMN);
   const sampleIndex = header.indexOf(sampleColumn);
   if (sampleIndex === -1) {

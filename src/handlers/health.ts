@@ -5,7 +5,7 @@ export const getLiveness: OperationHandler<'getLiveness'> = async () => ({ statu
 
 export const getReadiness: OperationHandler<'getReadiness'> = async (_input, { services }) => {
   if (!(await services.monitoring.isReady())) {
-    throw new ApiError('not-ready', 'The database did not answer SELECT 1; check DATABASE_URL and the database server.');
+    throw new ApiError('not-ready', 'The database did not respond to SELECT 1; check DATABASE_URL and the database server.');
   }
   return { status: 'ok' };
 };

@@ -99,8 +99,8 @@ function fromFastifyError(error: FastifyError, request: FastifyRequest): ApiErro
   }
   if (error.code?.startsWith('FST_ERR_CTP_')) return new ApiError('invalid-request', `The request body could not be read: ${error.message}.`, { cause: error });
 
-  // Plugins outside the operations, such as the static files of Swagger UI, raise their own client errors
-  // (a 403 for a path that leaves the asset folder); they keep their status class instead of becoming 500s.
+  // Plugins outside the operations raise their own client errors, such as Swagger UI's static files with a 403
+  // for a path that leaves the asset folder. Those keep their status class instead of becoming 500s.
   const status = error.statusCode ?? 500;
   if (status === 403) return new ApiError('forbidden', `${request.method} ${request.url.split('?')[0]} is not allowed.`, { cause: error });
   if (status === 404) return new ApiError('route-not-found', `Nothing is served at ${request.url.split('?')[0]}; see /docs for the operations this API offers.`, { cause: error });
@@ -139,9 +139,9 @@ export function handleError(this: unknown, error: FastifyError, request: Fastify
 }
 
 /**
- * Answers the router's own errors, raised before a route is matched, as 400 problems. Fastify sends 414
- * for a path parameter over `maxParamLength` (100 characters), a status no operation documents; no
- * parameter of this API is that long, so it is an invalid request.
+ * Sends the router's own errors, raised before a route is matched, as 400 problems. Fastify would send 414
+ * for a path parameter over `maxParamLength` (100 characters), a status no operation documents. No
+ * parameter of this API is that long, so such a request is invalid.
  */
 export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const path = request.url.split('?')[0] ?? request.url;

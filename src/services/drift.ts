@@ -197,7 +197,7 @@ export function createDriftService(storage: Storage, notifications: Notification
       return rows.map(toSummary);
     },
 
-    /** The latest report in the dashboard's shape, of one model when modelId is given. */
+    /** Returns the latest report in the dashboard's shape, of one model when modelId is given. */
     async latestSummary(modelId?: number): Promise<DriftSummary> {
       if (modelId !== undefined) await requireModelName(modelId);
       const row = await latestDriftReport(storage.db, modelId);

@@ -13,7 +13,7 @@ export type { Engine };
 export interface Storage {
   db: Kysely<Database>;
   engine: Engine;
-  /** Where the data lives, without credentials: a file path or host/database. */
+  /** Location of the data without credentials: a file path, or host and database. */
   location: string;
   close(): Promise<void>;
 }
